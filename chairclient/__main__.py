@@ -1,0 +1,5 @@
+import sys
+
+from chairclient.cli import main
+
+sys.exit(main())

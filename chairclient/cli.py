@@ -1,0 +1,65 @@
+"""Command line: ``python -m chairclient [COMMAND] …``; without a command the app starts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from chairclient import paths
+
+
+def _cmd_demo_data(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m chairclient demo-data",
+        description="Build a deterministic demo database (fictitious people only).",
+    )
+    parser.add_argument("--db", type=Path, required=True, help="database file to create")
+    parser.add_argument("--members", type=int, default=2000, help="number of members")
+    parser.add_argument("--seed", type=int, default=1, help="random seed")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    args = parser.parse_args(argv)
+    from chairclient.demo.build import build_demo_database
+
+    if args.db.exists() and not args.force:
+        print(f"Файл {args.db} уже существует; добавьте --force, чтобы перезаписать его.",
+              file=sys.stderr)
+        return 2
+    summary = build_demo_database(args.db, members=args.members, seed=args.seed)
+    print(summary)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "demo-data": _cmd_demo_data,
+}
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m chairclient",
+        description="Рабочее место председателя. Commands: " + ", ".join(COMMANDS),
+    )
+    parser.add_argument("--db", type=Path, help="local database file (default: user data dir)")
+    parser.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument("--screenshot", type=Path, help="save a PNG of the main window and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return COMMANDS[argv[0]](argv[1:])
+    args = _gui_parser().parse_args(argv)
+    if args.demo and args.db is None:
+        args.db = paths.demo_database_path()
+        if not args.db.exists():
+            from chairclient.demo.build import build_demo_database
+
+            print("Создаётся демонстрационная база…", file=sys.stderr)
+            build_demo_database(args.db, members=3000, seed=1)
+    db_path = args.db or paths.default_database_path()
+    from ui.app import run_app  # the only place the core hands over to Qt
+
+    return run_app(db_path, screenshot=args.screenshot)

@@ -1,0 +1,1 @@
+"""Local store: SQLAlchemy models, engine set-up and migrations."""

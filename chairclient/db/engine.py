@@ -1,0 +1,94 @@
+"""Opening the local SQLite database: WAL, foreign keys, migrations with a backup first."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from chairclient.db import migrate
+
+log = logging.getLogger(__name__)
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA cache_size=-32000")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on ``path`` with our pragmas on every pooled connection."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+@dataclass
+class Database:
+    """The local store: one file, one engine, sessions on demand (one per thread)."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session inside one transaction: committed on success, rolled back on error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def backup_file(path: Path, reason: str) -> Path:
+    """Copy the database next to itself with SQLite's online backup (consistent under WAL)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{reason}-{stamp}{path.suffix}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    shutil.copymode(path, target)
+    return target
+
+
+def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema to head.
+
+    An existing database whose schema is behind is backed up before the migration runs, so a
+    failed or unwanted upgrade can always be undone by hand.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    if upgrade:
+        current = migrate.current_revision(engine)
+        head = migrate.head_revision()
+        if current != head:
+            if current is not None:
+                copy = backup_file(path, f"before-{head}")
+                log.info("Database backed up to %s before migrating %s → %s", copy, current, head)
+            migrate.upgrade(engine)
+    return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,38 @@
+"""Text normalisation for search: case-insensitive for Cyrillic, ё = е."""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"\s+")
+_NUMBER_LIKE = re.compile(r"^[\d\s\-]+$")
+
+
+def fold(text: str | None) -> str:
+    """Casefold, ё→е, collapse whitespace: the form both search column and query are kept in."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip()
+
+
+def search_tokens(query: str) -> list[str]:
+    """Tokens of a search box query; a number typed with dashes or spaces (СНИЛС) is one token."""
+    folded = fold(query)
+    if not folded:
+        return []
+    if _NUMBER_LIKE.match(folded) and sum(ch.isdigit() for ch in folded) >= 3:
+        return [re.sub(r"\D", "", folded)]
+    return folded.split(" ")
+
+
+def member_search_text(
+    last_name: str | None,
+    first_name: str | None,
+    patronymic: str | None,
+    snils: str | None,
+    card_number: str | None,
+) -> str:
+    """The member's search column: the full name first, so sorting by it sorts by name."""
+    name = fold(" ".join(p for p in (last_name, first_name, patronymic) if p))
+    digits = re.sub(r"\D", "", snils or "")
+    return " ".join(p for p in (name, digits, card_number or "") if p)

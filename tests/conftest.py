@@ -1,0 +1,20 @@
+"""Shared fixtures: real SQLite files in a temporary directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from chairclient.db.engine import Database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    """An empty, migrated local database on disk."""
+    database = open_database(tmp_path / "local.sqlite")
+    yield database
+    database.close()
