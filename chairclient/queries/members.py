@@ -91,6 +91,8 @@ class MemberRow:
     card_number: str | None
     is_complete: bool
     phone: str | None
+    org_id: str
+    org_name: str
 
     @property
     def full_name(self) -> str:
@@ -99,6 +101,7 @@ class MemberRow:
 
 def fetch_rows(session: Session, ids: Sequence[str]) -> dict[str, MemberRow]:
     """The list rows for ``ids`` (any order; callers index by id)."""
+    from chairclient.db.models import Organisation
     from chairclient.db.models_ref import RefPosition
 
     position = func.coalesce(Member.position_text, RefPosition.name)
@@ -106,9 +109,11 @@ def fetch_rows(session: Session, ids: Sequence[str]) -> dict[str, MemberRow]:
         select(
             Member.id, Member.last_name, Member.first_name, Member.patronymic, Member.birth_date,
             Member.category, position, Member.status, Member.has_consent, Member.card_status,
-            Member.card_number, Member.is_complete, Member.phone,
+            Member.card_number, Member.is_complete, Member.phone, Member.org_id,
+            func.coalesce(func.nullif(Organisation.short_name, ""), Organisation.full_name, ""),
         )
         .outerjoin(RefPosition, RefPosition.code == Member.position_code)
+        .outerjoin(Organisation, Organisation.id == Member.org_id)
         .where(Member.id.in_(list(ids)))
     )
     return {row[0]: MemberRow(*row) for row in session.execute(query)}

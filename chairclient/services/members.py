@@ -47,6 +47,9 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     for key in ("last_name", "first_name", "patronymic"):
         if out.get(key):
             out[key] = normalise_name(out[key])
+    for key in ("last_name", "first_name"):  # NOT NULL columns: cleared means empty
+        if key in out and out[key] is None:
+            out[key] = ""
     for key, normalise in (("snils", normalise_snils), ("phone", normalise_phone)):
         if out.get(key):
             with contextlib.suppress(ValueError):  # left as typed; validation names the field

@@ -21,6 +21,7 @@ PASSPORT_FIELDS = frozenset(c.key for c in Organisation.__table__.columns if c.k
 def passport_values(org: Organisation) -> dict[str, Any]:
     values = {key: getattr(org, key) for key in PASSPORT_FIELDS}
     values["code"] = org.code
+    values["level"] = org.level
     return values
 
 

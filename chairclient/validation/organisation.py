@@ -106,6 +106,18 @@ def _is_true(value: Any) -> bool:
 def required_passport_fields(values: Mapping[str, Any]) -> dict[str, list[str]]:
     """The required fields of each tab for this passport, conditional ones included."""
     required = {tab: list(fields) for tab, fields in REQUIRED_BY_TAB.items()}
+    level = str(values.get("level") or "primary")
+    if level != "primary":
+        # Regional and territorial organisations have no single employer, kind or headcount:
+        # only their names and leadership are required.
+        required["inpo"] = ["full_name", "short_name"]
+        required["employer"] = []
+        required["staff"] = []
+        if _is_true(values.get("is_legal_entity")):
+            required["inpo"] += ["inn", "ogrn"]
+        if _is_true(values.get("collective_agreement")):
+            required["partnership"] += ["agreement_concluded_on", "agreement_valid_until"]
+        return required
     if _is_true(values.get("is_legal_entity")):
         required["inpo"] += ["inn", "ogrn"]
     kind = str(values.get("kind") or "").strip()

@@ -106,3 +106,14 @@ def test_consent_given_then_revoked_stays_on_record(db) -> None:
     with db.session() as s:
         assert not s.get(Member, member_id).has_consent
         assert s.scalars(select(Consent)).one().revoked_on is not None
+
+
+def test_clearing_a_name_saves_an_incomplete_card(db) -> None:
+    org = add_org(db, code="01-008")
+    with db.transaction() as s:
+        member_id = save_member(s, org, member_values()).member_id
+    with db.transaction() as s:
+        save_member(s, org, {"first_name": ""}, member_id)
+    with db.session() as s:
+        member = s.get(Member, member_id)
+        assert (member.first_name, member.is_complete) == ("", False)

@@ -72,3 +72,11 @@ def test_fold_is_idempotent_and_has_no_yo(text: str) -> None:
     assert fold(once) == once
     assert "ё" not in once and once == once.strip()
     assert all(t for t in search_tokens(text))
+
+
+def test_rows_name_their_organisation(db) -> None:
+    org, other, ids = _populate(db)
+    with db.session() as s:
+        rows = fetch_rows(s, [ids["Иванова"]])
+    assert rows[ids["Иванова"]].org_id == org
+    assert rows[ids["Иванова"]].org_name == "ППО МБОУ СОШ № 1"
