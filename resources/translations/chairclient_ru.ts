@@ -1,0 +1,976 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Could not open the database:
+%1
+
+Check that the disk is available and the file is not damaged. Error: %2</source>
+        <translation>Не удалось открыть базу данных:
+%1
+
+Проверьте, доступен ли диск и не повреждён ли файл. Ошибка: %2</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s Workplace</source>
+        <translation>Рабочее место председателя</translation>
+    </message>
+    <message>
+        <source>Could not save the screenshot to %1</source>
+        <translation>Не удалось сохранить снимок окна в %1</translation>
+    </message>
+    <message>
+        <source>The window did not finish loading within %1 seconds; no screenshot taken.</source>
+        <translation>Окно не загрузилось за %1 с; снимок не сделан.</translation>
+    </message>
+</context>
+<context>
+    <name>CardStatus</name>
+    <message>
+        <source>NOT ORDERED</source>
+        <extracomment>ЭПБ status code → English source name (translated in context &quot;CardStatus&quot;).</extracomment>
+        <translation>НЕ ЗАКАЗАН</translation>
+    </message>
+    <message>
+        <source>IN REQUEST</source>
+        <translation>В ЗАЯВКЕ</translation>
+    </message>
+    <message>
+        <source>ORDERED</source>
+        <translation>ЗАКАЗАН</translation>
+    </message>
+    <message>
+        <source>PRODUCED</source>
+        <translation>ИЗГОТОВЛЕН</translation>
+    </message>
+    <message>
+        <source>SHIPPED TO REGION</source>
+        <translation>ОТПРАВЛЕН В РЕГИОН</translation>
+    </message>
+    <message>
+        <source>RECEIVED</source>
+        <translation>ПОЛУЧЕН</translation>
+    </message>
+    <message>
+        <source>ISSUED</source>
+        <translation>ВЫДАН</translation>
+    </message>
+    <message>
+        <source>LOST</source>
+        <translation>УТЕРЯН</translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation>ИСПОРЧЕН</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>АННУЛИРОВАН</translation>
+    </message>
+</context>
+<context>
+    <name>CardTab</name>
+    <message>
+        <source>Card number</source>
+        <translation>Номер билета</translation>
+    </message>
+    <message>
+        <source>Card status</source>
+        <translation>Статус билета</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Заявка</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <source>A card can be requested when the member is on the register, the card is complete, the consent is ticked and the member has no live card. Requests are processed on the 1st and the 15th of each month.</source>
+        <translation>Билет можно заказать, если член Профсоюза состоит на учёте, карточка заполнена, согласие отмечено и действующего билета нет. Заявки обрабатываются 1-го и 15-го числа каждого месяца.</translation>
+    </message>
+    <message>
+        <source>not assigned yet</source>
+        <translation>ещё не присвоен</translation>
+    </message>
+    <message>
+        <source>Draft, not submitted yet</source>
+        <translation>Черновик, ещё не отправлена</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Отправлена</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Обработана</translation>
+    </message>
+    <message>
+        <source>submitted on {date}</source>
+        <translation>отправлена {date}</translation>
+    </message>
+    <message>
+        <source>processing on {date}</source>
+        <translation>обработка {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>postal index, district, village, street, house</source>
+        <translation>индекс, район, населённый пункт, улица, дом</translation>
+    </message>
+    <message>
+        <source>Any usual form: 8 912 345-67-89 is stored as +79123456789</source>
+        <translation>В любом привычном виде: 8 912 345-67-89 сохранится как +79123456789</translation>
+    </message>
+    <message>
+        <source>Recommended: PROFCARDS sends the member the invitation to the bonus programme to this address.</source>
+        <translation>Рекомендуется заполнить: на этот адрес PROFCARDS пришлёт приглашение в бонусную программу.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Choose a date in the calendar</source>
+        <translation>Выбрать дату в календаре</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <source>11 digits; must not repeat another member&apos;s</source>
+        <translation>11 цифр; не может совпадать со СНИЛС другого члена Профсоюза</translation>
+    </message>
+    <message>
+        <source>Consent to personal data processing</source>
+        <translation>Согласие на обработку персональных данных</translation>
+    </message>
+    <message>
+        <source>In accordance with Federal Law No. 152-FZ “On Personal Data”, I give my consent to the processing of my personal data</source>
+        <translation>В соответствии с Федеральным законом № 152-ФЗ «О персональных данных» даю своё согласие на обработку моих персональных данных</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Unticking the box records that the member has revoked the consent: their data will no longer be sent to PROFCARDS.</source>
+        <translation>Снятие отметки означает отзыв согласия: данные члена Профсоюза перестанут передаваться в PROFCARDS.</translation>
+    </message>
+    <message>
+        <source>Tick the box after the member has signed the paper consent form; the signed paper is kept by the union committee.</source>
+        <translation>Отметьте после того, как член Профсоюза подписал бумажное согласие; подписанный экземпляр хранится в профкоме.</translation>
+    </message>
+    <message>
+        <source>Consent form version {version}.</source>
+        <translation>Форма согласия: версия {version}.</translation>
+    </message>
+    <message>
+        <source>Recorded by {name}.</source>
+        <translation>Отметил: {name}.</translation>
+    </message>
+    <message>
+        <source>Revoked on {date}.</source>
+        <translation>Отозвано {date}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) old</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Chair&apos;s Workplace</source>
+        <extracomment>The tree is loaded, an organisation chosen and its first member rows are on screen.</extracomment>
+        <translation>Рабочее место председателя</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Union members</source>
+        <translation>Члены Профсоюза</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Your organisation and its members will appear here after the first synchronisation with the union registry.</source>
+        <translation>Ваша организация и её члены Профсоюза появятся здесь после первой синхронизации с реестром Профсоюза.</translation>
+    </message>
+    <message>
+        <source>There are no organisations in the database yet</source>
+        <translation>В базе пока нет ни одной организации</translation>
+    </message>
+    <message>
+        <source>Could not read the data. Press F5 to try again; if that does not help, restart the program.</source>
+        <translation>Не удалось прочитать данные. Нажмите F5, чтобы попробовать ещё раз; если не поможет — перезапустите программу.</translation>
+    </message>
+    <message>
+        <source>&amp;Find a member</source>
+        <translation>&amp;Найти члена Профсоюза</translation>
+    </message>
+    <message>
+        <source>&amp;New union member</source>
+        <translation>&amp;Новый член Профсоюза</translation>
+    </message>
+    <message>
+        <source>&amp;Open member card</source>
+        <translation>&amp;Открыть карточку</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Read the data again (F5)</source>
+        <translation>Заново прочитать данные (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Члены Профсоюза</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>registry code %1</source>
+        <translation>код в реестре %1</translation>
+    </message>
+    <message>
+        <source>Central union body</source>
+        <translation>Профсоюз</translation>
+    </message>
+    <message>
+        <source>Regional organisation</source>
+        <translation>Региональная организация Профсоюза</translation>
+    </message>
+    <message>
+        <source>Local organisation</source>
+        <translation>Местная организация Профсоюза</translation>
+    </message>
+    <message>
+        <source>Primary union organisation</source>
+        <translation>Первичная профсоюзная организация</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s Workplace
+
+The register of members of the education workers&apos; union for chairs of primary, local and regional organisations.</source>
+        <translation>Рабочее место председателя
+
+Учёт членов Профсоюза для председателей первичных, местных и региональных организаций Профсоюза.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCardDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Work and study</source>
+        <translation>Работа и учёба</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Членство</translation>
+    </message>
+    <message>
+        <source>Union card</source>
+        <translation>ЭПБ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save and keep the card open (Ctrl+S)</source>
+        <translation>Сохранить и продолжить работу с карточкой (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save and close</source>
+        <translation>Сохранить и закрыть</translation>
+    </message>
+    <message>
+        <source>Save and close the card (Ctrl+Enter)</source>
+        <translation>Сохранить и закрыть карточку (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The card could not be opened. It may have been deleted; close this window and refresh the list.</source>
+        <translation>Не удалось открыть карточку. Возможно, она удалена; закройте окно и обновите список.</translation>
+    </message>
+    <message>
+        <source>Saved, but the card could not be re-read.</source>
+        <translation>Сохранено, но карточку не удалось перечитать.</translation>
+    </message>
+    <message>
+        <source>Enter the date the consent was signed</source>
+        <translation>Укажите дату подписания согласия</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy</source>
+        <translation>Укажите дату в виде ДД.ММ.ГГГГ</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future</source>
+        <translation>Дата не может быть в будущем</translation>
+    </message>
+    <message>
+        <source>Required fields filled: {filled} of {total}</source>
+        <translation>Заполнено обязательных полей: {filled} из {total}</translation>
+    </message>
+    <message>
+        <source>The card is not complete: {fields}.</source>
+        <translation>Карточка не заполнена: {fields}.</translation>
+    </message>
+    <message>
+        <source>You can save it as it is and fill in the rest later.</source>
+        <translation>Её можно сохранить и дозаполнить позже.</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red; nothing was saved.</source>
+        <translation>Исправьте поля, отмеченные красным; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation>Изменений нет.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>Сохранено в {time}.</translation>
+    </message>
+    <message>
+        <source>The card was not saved.</source>
+        <translation>Карточка не сохранена.</translation>
+    </message>
+    <message>
+        <source>The card was not saved</source>
+        <translation>Карточка не сохранена</translation>
+    </message>
+    <message>
+        <source>The card could not be saved because of an internal error. Your entries are still in the form: try again, or write them down and contact support.</source>
+        <translation>Карточку не удалось сохранить из-за внутренней ошибки. Введённые данные остались в форме: попробуйте ещё раз или перепишите их и обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>New union member</source>
+        <translation>Новый член Профсоюза</translation>
+    </message>
+    <message>
+        <source>Member card: {name}</source>
+        <translation>Учётная карточка: {name}</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>Учётная карточка</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFilterBar</name>
+    <message>
+        <source>All categories</source>
+        <translation>Все категории</translation>
+    </message>
+    <message>
+        <source>Member category</source>
+        <translation>Категория члена Профсоюза</translation>
+    </message>
+    <message>
+        <source>On the register</source>
+        <translation>На учёте</translation>
+    </message>
+    <message>
+        <source>Removed from the register</source>
+        <translation>Сняты с учёта</translation>
+    </message>
+    <message>
+        <source>On the register and removed</source>
+        <translation>На учёте и снятые</translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation>Состоит на учёте или снят с учёта</translation>
+    </message>
+    <message>
+        <source>Consent: any</source>
+        <translation>Согласие: все</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие есть</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Согласия нет</translation>
+    </message>
+    <message>
+        <source>Consent to personal data processing</source>
+        <translation>Согласие на обработку персональных данных</translation>
+    </message>
+    <message>
+        <source>Card: any status</source>
+        <translation>ЭПБ: все статусы</translation>
+    </message>
+    <message>
+        <source>Card: %1</source>
+        <translation>ЭПБ: %1</translation>
+    </message>
+    <message>
+        <source>Status of the electronic union card</source>
+        <translation>Статус электронного профсоюзного билета</translation>
+    </message>
+    <message>
+        <source>All cards</source>
+        <translation>Карточки: все</translation>
+    </message>
+    <message>
+        <source>Card filled in</source>
+        <translation>Карточка заполнена</translation>
+    </message>
+    <message>
+        <source>Card not filled in</source>
+        <translation>Карточка не заполнена</translation>
+    </message>
+    <message>
+        <source>Are all required fields of the member card filled in?</source>
+        <translation>Заполнены ли все обязательные поля учётной карточки</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>Show everyone on the register again</source>
+        <translation>Снова показать всех, кто состоит на учёте</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListPanel</name>
+    <message>
+        <source>Search: surname, first name, patronymic, SNILS or card number</source>
+        <extracomment>(rows shown, active members in total, whether a search or filter narrows the list) The rows at the top of the table are on screen (or the list is empty). Something was saved through a member card (the member&apos;s id).</extracomment>
+        <translation>Поиск: фамилия, имя, отчество, СНИЛС или номер ЭПБ</translation>
+    </message>
+    <message>
+        <source>Ctrl+F — go to search; ↓ — go to the list</source>
+        <translation>Ctrl+F — перейти к поиску; ↓ — перейти к списку</translation>
+    </message>
+    <message>
+        <source>New union member</source>
+        <translation>Новый член Профсоюза</translation>
+    </message>
+    <message>
+        <source>Fill in the card of a new member (Ctrl+N)</source>
+        <translation>Заполнить карточку нового члена Профсоюза (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Nobody matches the chosen filters.
+Press «Reset filters» to see everyone on the register.</source>
+        <translation>Под выбранные условия никто не подходит.
+Нажмите «Сбросить фильтры», чтобы снова увидеть всех, кто на учёте.</translation>
+    </message>
+    <message>
+        <source>Nobody found for «%1».
+Check the spelling; part of the surname is enough.</source>
+        <translation>Никто не найден по запросу «%1».
+Проверьте написание; достаточно части фамилии.</translation>
+    </message>
+    <message>
+        <source>There are no union members in this organisation yet.
+Press «New union member» to fill in the first card.</source>
+        <translation>В этой организации пока нет членов Профсоюза.
+Нажмите «Новый член Профсоюза», чтобы заполнить первую карточку.</translation>
+    </message>
+    <message>
+        <source>Could not read the member list from the database.</source>
+        <translation>Не удалось прочитать список членов Профсоюза из базы данных.</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>Учётная карточка</translation>
+    </message>
+    <message>
+        <source>The member card is not available yet.</source>
+        <translation>Учётная карточка пока недоступна.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTable</name>
+    <message>
+        <source>Full name</source>
+        <extracomment>Member category code → its name from the reference list (data, already Russian).</extracomment>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рожд.</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Consent to personal data processing</source>
+        <translation>Согласие на обработку персональных данных</translation>
+    </message>
+    <message>
+        <source>Card status</source>
+        <translation>Статус ЭПБ</translation>
+    </message>
+    <message>
+        <source>Status of the electronic union card</source>
+        <translation>Статус электронного профсоюзного билета</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Номер ЭПБ</translation>
+    </message>
+    <message>
+        <source>Number of the electronic union card</source>
+        <translation>Номер электронного профсоюзного билета</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <source>Are all required fields of the card filled in?</source>
+        <translation>Заполнены ли все обязательные поля учётной карточки</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Учёт</translation>
+    </message>
+    <message>
+        <source>On the register or removed from it</source>
+        <translation>Состоит на учёте или снят с учёта</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>not filled in</source>
+        <translation>не заполнена</translation>
+    </message>
+    <message>
+        <source>on the register</source>
+        <translation>на учёте</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>снят с учёта</translation>
+    </message>
+    <message>
+        <source>Some required fields are empty. Open the card to see which.</source>
+        <extracomment>A query finished: (rows shown, active members of the organisations in total). Rows of page ``n`` of the current query arrived. Background work failed (the text is safe to show; no personal data).</extracomment>
+        <translation>Не заполнены обязательные поля. Откройте карточку, чтобы увидеть, какие.</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipTab</name>
+    <message>
+        <source>Organisation of registration</source>
+        <translation>Организация учёта</translation>
+    </message>
+    <message>
+        <source>For a transfer: the date of joining the union, not of joining this organisation</source>
+        <translation>При переводе — дата вступления в Профсоюз, а не в эту организацию</translation>
+    </message>
+    <message>
+        <source>Membership history</source>
+        <translation>История членства</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>The history is kept by separate actions (transfer, removal from the register, restoration) and cannot be edited here.</source>
+        <translation>История ведётся отдельными действиями (перевод, снятие с учёта, восстановление) и здесь не редактируется.</translation>
+    </message>
+    <message>
+        <source>Removed from the register</source>
+        <translation>Снят с учёта</translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation>{date}</translation>
+    </message>
+    <message>
+        <source>On the register</source>
+        <translation>На учёте</translation>
+    </message>
+    <message>
+        <source>No events yet: they appear after saving</source>
+        <translation>Событий пока нет: они появятся после сохранения</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Постановка на учёт</translation>
+    </message>
+    <message>
+        <source>Transferred in</source>
+        <translation>Перевод из другой ППО</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>Перевод в другую ППО</translation>
+    </message>
+    <message>
+        <source>Category changed</source>
+        <translation>Смена категории</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message>
+        <source>from {org}</source>
+        <translation>из {org}</translation>
+    </message>
+    <message>
+        <source>to {org}</source>
+        <translation>в {org}</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorTab</name>
+    <message>
+        <source>The operator and its processors are printed on every consent form of this organisation and of all organisations below it.</source>
+        <translation>Оператор и обработчики печатаются на каждом согласии этой организации и всех нижестоящих.</translation>
+    </message>
+    <message>
+        <source>Processors</source>
+        <translation>Обработчики ПДн</translation>
+    </message>
+    <message>
+        <source>Set by the regional organisation and inherited by every organisation below it. To change it, contact the regional organisation.</source>
+        <translation>Задаётся региональной организацией и действует для всех нижестоящих. Чтобы изменить, обратитесь в региональную организацию.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTreePanel</name>
+    <message>
+        <source>Find an organisation</source>
+        <extracomment>The tree was (re)loaded: the number of organisations.</extracomment>
+        <translation>Найти организацию</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Членов</translation>
+    </message>
+    <message>
+        <source>%1
+Registry code: %2</source>
+        <translation>%1
+Код в реестре: %2</translation>
+    </message>
+    <message>
+        <source>Members on the register, including subordinate organisations</source>
+        <translation>Членов Профсоюза на учёте, включая подчинённые организации</translation>
+    </message>
+    <message>
+        <source>Members on the register</source>
+        <translation>Членов Профсоюза на учёте</translation>
+    </message>
+</context>
+<context>
+    <name>PassportForm</name>
+    <message>
+        <source>Choose an organisation in the tree on the left.</source>
+        <translation>Выберите организацию в дереве слева.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the passport (Ctrl+S)</source>
+        <translation>Сохранить паспорт (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Return to the values last saved</source>
+        <translation>Вернуть последние сохранённые значения</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>A change of the name is kept in the name history.</source>
+        <translation>Изменение наименования сохраняется в истории наименований.</translation>
+    </message>
+    <message>
+        <source>Shown in lists, reports and on printed forms.</source>
+        <translation>Используется в списках, отчётах и печатных формах.</translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation>10 цифр</translation>
+    </message>
+    <message>
+        <source>13 digits</source>
+        <translation>13 цифр</translation>
+    </message>
+    <message>
+        <source>10 digits for an organisation, 12 for an entrepreneur</source>
+        <translation>10 цифр у организации, 12 — у индивидуального предпринимателя</translation>
+    </message>
+    <message>
+        <source>No more than 5 years after the election</source>
+        <translation>Не более 5 лет со дня избрания</translation>
+    </message>
+    <message>
+        <source>These numbers are the denominators of the 5-SP report (union coverage).</source>
+        <translation>По этим числам считается охват профсоюзным членством в отчёте 5-СП.</translation>
+    </message>
+    <message>
+        <source>Aged 35 or younger</source>
+        <translation>В возрасте до 35 лет включительно</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 цифр</translation>
+    </message>
+    <message>
+        <source>For example school5.ru</source>
+        <translation>Например, school5.ru</translation>
+    </message>
+    <message>
+        <source>Superior organisation</source>
+        <translation>Вышестоящая организация</translation>
+    </message>
+    <message>
+        <source>Social partnership</source>
+        <translation>Соцпартнёрство</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The passport could not be opened.</source>
+        <translation>Не удалось открыть паспорт.</translation>
+    </message>
+    <message>
+        <source>Required fields filled: {filled} of {total}</source>
+        <translation>Заполнено обязательных полей: {filled} из {total}</translation>
+    </message>
+    <message>
+        <source>The passport is not complete: {fields}.</source>
+        <translation>Паспорт не заполнен: {fields}.</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red; nothing was saved.</source>
+        <translation>Исправьте поля, отмеченные красным; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation>Изменений нет.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>Сохранено в {time}.</translation>
+    </message>
+    <message>
+        <source>The passport was not saved.</source>
+        <translation>Паспорт не сохранён.</translation>
+    </message>
+    <message>
+        <source>The passport was not saved</source>
+        <translation>Паспорт не сохранён</translation>
+    </message>
+    <message>
+        <source>The passport could not be saved because of an internal error. Your entries are still in the form: try again later.</source>
+        <translation>Паспорт не удалось сохранить из-за внутренней ошибки. Введённые данные остались в форме: попробуйте ещё раз позже.</translation>
+    </message>
+    <message>
+        <source>The passport of {name} has unsaved changes.</source>
+        <translation>В паспорте организации «{name}» есть несохранённые изменения.</translation>
+    </message>
+</context>
+<context>
+    <name>PassportTab</name>
+    <message>
+        <source>The organisation passport is not available yet.</source>
+        <translation>Паспорт организации пока недоступен.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorsEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Add processor</source>
+        <translation>Добавить обработчика</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Удалить выбранных</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Reading data…</source>
+        <translation>Чтение данных…</translation>
+    </message>
+    <message>
+        <source>in the list: %1</source>
+        <translation>в списке: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln union member(s) on the register</source>
+        <translation>
+            <numerusform>%Ln член Профсоюза на учёте</numerusform>
+            <numerusform>%Ln члена Профсоюза на учёте</numerusform>
+            <numerusform>%Ln членов Профсоюза на учёте</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync: not set up yet</source>
+        <translation>Синхронизация: ещё не настроена</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save changes?</source>
+        <translation>Сохранить изменения?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Не сохранять</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTab</name>
+    <message>
+        <source>e.g. МБОУ «СОШ № 5» of the village of Ivanovka</source>
+        <translation>например, МБОУ «СОШ № 5» с. Ивановка</translation>
+    </message>
+    <message>
+        <source>— not in the list —</source>
+        <translation>— нет в списке —</translation>
+    </message>
+    <message>
+        <source>or type the position as it is written</source>
+        <translation>или впишите должность, как в документах</translation>
+    </message>
+    <message>
+        <source>✓ Pedagogical position</source>
+        <translation>✓ Педагогическая должность</translation>
+    </message>
+    <message>
+        <source>Not a pedagogical position</source>
+        <translation>Непедагогическая должность</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,126 @@
+"""Starting the desktop application: Qt set-up, translations, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from chairclient.db.engine import open_database
+from chairclient.paths import APP_AUTHOR, APP_NAME
+from ui.i18n import install_translators
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_TIMEOUT_MS = 20_000
+SCREENSHOT_SIZE = (1366, 768)  # the most common small laptop screen
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names, style and the Russian translation (once per application object)."""
+    if app.property("chairclient_configured"):
+        return
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    if isinstance(app, QApplication):
+        app.setStyle("Fusion")
+    install_translators(app)
+    app.setProperty("chairclient_configured", True)
+
+
+def _needs_offscreen() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    if sys.platform in ("win32", "darwin"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "chairclient"])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    return app
+
+
+def _report_open_failure(db_path: Path, exc: BaseException, *, interactive: bool) -> None:
+    log.error("could not open the database: %s", type(exc).__name__)
+    text = QCoreApplication.translate("App", "Could not open the database:\n%1\n\nCheck that the disk is available and the "
+               "file is not damaged. Error: %2").replace("%1", str(db_path))
+    text = text.replace("%2", type(exc).__name__)
+    if interactive:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Chair's Workplace"), text)
+    else:
+        print(text, file=sys.stderr)
+
+
+def run_app(db_path: Path | str, screenshot: Path | str | None = None) -> int:
+    """Run the application on ``db_path``; returns the process exit code.
+
+    With ``screenshot`` the main window is saved as a PNG as soon as an organisation and its
+    first member rows are on screen, and the application exits (no display needed).
+    """
+    if screenshot is not None and _needs_offscreen():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _application()
+    db_path = Path(db_path)
+    try:
+        db = open_database(db_path)
+    except Exception as exc:  # any failure: tell the person, never a traceback window
+        _report_open_failure(db_path, exc, interactive=screenshot is None)
+        return 1
+
+    from ui.main_window import MainWindow
+    from ui.operations import Operations
+
+    operations = Operations(db)
+    window = MainWindow(operations, remember_geometry=screenshot is None)
+    if screenshot is not None:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    try:
+        if screenshot is not None:
+            return take_screenshot(app, window, Path(screenshot))
+        return app.exec()
+    finally:
+        window.close()
+        operations.wait(10_000)
+        window.deleteLater()
+        db.close()
+
+
+def take_screenshot(app: QApplication, window, path: Path,
+                    timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
+    """Wait for ``window.content_ready`` (or time out), save the window as PNG; exit code."""
+    outcome: dict[str, int] = {}
+
+    def grab() -> None:
+        if outcome:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        saved = window.grab().save(str(path), "PNG")
+        if not saved:
+            print(QCoreApplication.translate("App", "Could not save the screenshot to %1").replace("%1", str(path)),
+                  file=sys.stderr)
+        outcome["code"] = 0 if saved else 3
+        app.quit()
+
+    def timed_out() -> None:
+        if outcome:
+            return
+        print(QCoreApplication.translate("App", "The window did not finish loading within %1 seconds; no screenshot taken.")
+              .replace("%1", str(timeout_ms // 1000)), file=sys.stderr)
+        outcome["code"] = 2
+        app.quit()
+
+    # Let the layout settle and the freshly arrived rows paint before grabbing.
+    window.content_ready.connect(lambda: QTimer.singleShot(150, grab))
+    QTimer.singleShot(timeout_ms, timed_out)
+    app.exec()
+    return outcome.get("code", 2)

@@ -1,0 +1,259 @@
+"""The main window: organisation tree on the left, workspace tabs on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.member_list import MemberListPanel
+from ui.operations import Operations
+from ui.org_tree import OrgScope, OrgTreePanel
+from ui.passport_tab import PassportTab
+from ui.status import StatusBar
+
+
+def _message(text: str, parent: QWidget, title: str = "") -> QWidget:
+    """A centred message page: an optional bold title over a wrapped text."""
+    page = QWidget(parent)
+    column = QVBoxLayout(page)
+    column.setContentsMargins(48, 24, 48, 24)
+    column.addStretch(1)
+    for line, bold in ((title, True), (text, False)):
+        if not line:
+            continue
+        label = QLabel(line, page)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        if bold:
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            font.setBold(True)
+            label.setFont(font)
+        column.addWidget(label)
+    column.addStretch(2)
+    return page
+
+
+class MainWindow(QMainWindow):
+    """«Рабочее место председателя»."""
+
+    #: The tree is loaded, an organisation chosen and its first member rows are on screen.
+    content_ready = Signal()
+
+    def __init__(self, operations: Operations, parent: QWidget | None = None, *,
+                 remember_geometry: bool = True) -> None:
+        super().__init__(parent)
+        self._ops = operations
+        self._scope: OrgScope | None = None
+        self.setWindowTitle(self.tr("Chair's Workplace"))
+
+        self.tree = OrgTreePanel(operations, self)
+        self.members = MemberListPanel(operations, self)
+        self.org_title = QLabel(self)
+        self.org_title.setWordWrap(True)
+        self.org_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.org_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.org_title.setFont(font)
+        self.org_subtitle = QLabel(self)
+        muted = self.org_subtitle.palette()
+        muted.setColor(muted.ColorRole.WindowText, muted.color(muted.ColorRole.PlaceholderText))
+        self.org_subtitle.setPalette(muted)
+        self.tabs = QTabWidget(self)
+        self.passport = PassportTab(operations, self)
+        self.tabs.addTab(self.passport, self.tr("Passport"))
+        self.tabs.addTab(self.members, self.tr("Union members"))
+        self.tabs.setCurrentWidget(self.members)
+
+        workspace = QWidget(self)
+        column = QVBoxLayout(workspace)
+        column.setContentsMargins(4, 6, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.org_title)
+        column.addWidget(self.org_subtitle)
+        column.addWidget(self.tabs, 1)
+        self.workspace = QStackedWidget(self)
+        self.loading_page = _message(self.tr("Loading…"), self)
+        self.empty_page = _message(self.tr(
+            "Your organisation and its members will appear here after the first "
+            "synchronisation with the union registry."), self,
+            self.tr("There are no organisations in the database yet"))
+        self.error_page = _message(self.tr(
+            "Could not read the data. Press F5 to try again; if that does not help, "
+            "restart the program."), self)
+        for page in (self.loading_page, workspace, self.empty_page, self.error_page):
+            self.workspace.addWidget(page)
+        self.workspace_page = workspace
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 1030])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.status = StatusBar(operations, self)
+        self.setStatusBar(self.status)
+        self._make_menus()
+
+        self.tree.loaded.connect(self._on_tree_loaded)
+        self.tree.organisation_selected.connect(self._on_org_selected)
+        self.tree.load_failed.connect(self._on_failed)
+        self.members.counts_changed.connect(self.status.set_counts)
+        self.members.rows_ready.connect(self._on_rows_ready)
+        self.members.member_saved.connect(lambda _id: self.tree.reload())
+        self.members.status_message.connect(lambda text: self.status.showMessage(text, 8000))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.passport.saved.connect(lambda _id: self.tree.reload())
+        self.tree.set_leave_guard(self.passport.can_leave)
+        self._remember_geometry = remember_geometry
+        self.resize(1280, 800)
+        if not (remember_geometry and self._restore_geometry()):
+            self._fit_to_screen()
+        self.tree.reload()
+
+    # -- menus --------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.find_action = self._action(self.tr("&Find a member"), "Ctrl+F",
+                                        self.members.focus_search)
+        self.new_action = self._action(self.tr("&New union member"), "Ctrl+N",
+                                       self.members.new_member)
+        # Enter is handled by the table itself; the text after \t only shows the key.
+        self.open_action = self._action(self.tr("&Open member card") + "\tEnter", None,
+                                        self.members.open_current)
+        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh)
+        self.refresh_action.setToolTip(self.tr("Read the data again (F5)"))
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        about = self._action(self.tr("&About"), keys.HelpContents, self._about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.refresh_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        members_menu = self.menuBar().addMenu(self.tr("&Members"))
+        for action in (self.new_action, self.open_action, self.find_action):
+            members_menu.addAction(action)
+        self.menuBar().addMenu(self.tr("&Help")).addAction(about)
+        self._set_workspace_enabled(False)
+
+    def _set_workspace_enabled(self, enabled: bool) -> None:
+        for action in (self.find_action, self.new_action, self.open_action):
+            action.setEnabled(enabled)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    @property
+    def scope(self) -> OrgScope | None:
+        return self._scope
+
+    def refresh(self) -> None:
+        """F5: read the tree, the list and the passport again (later: synchronise first)."""
+        self.tree.reload()
+        self.members.refresh()
+        self.passport.reload()
+
+    # -- reactions ----------------------------------------------------------------------------
+
+    def _on_tree_loaded(self, count: int) -> None:
+        if count == 0:
+            self.workspace.setCurrentWidget(self.empty_page)
+            self.tree.setVisible(False)
+            self.status.set_organisation(None)
+            self.status.clear_counts()
+            self._set_workspace_enabled(False)
+            self.content_ready.emit()
+            return
+        self.tree.setVisible(count > 1)  # a primary chair sees one organisation: no tree needed
+        first_time = self.workspace.currentWidget() is not self.workspace_page
+        self.workspace.setCurrentWidget(self.workspace_page)
+        self._set_workspace_enabled(True)
+        if first_time:
+            self.members.search.setFocus()  # finding a member is the usual first step
+
+    def _on_org_selected(self, scope: OrgScope) -> None:
+        changed = self._scope is None or self._scope.id != scope.id
+        self._scope = scope
+        self.org_title.setText(scope.name)
+        self.org_subtitle.setText(self._level_name(scope.level) + " · "
+                                  + self.tr("registry code %1").replace("%1", scope.code))
+        self.status.set_organisation(scope.name)
+        self.setWindowTitle(self.tr("Chair's Workplace") + " — " + scope.name)
+        self.passport.set_org(scope.id)
+        self._on_tab_changed()
+        if changed:
+            self.members.set_scope(scope.id, scope.org_ids)
+        else:
+            self.members.refresh()
+
+    def _level_name(self, level: str) -> str:
+        names = {
+            "central": self.tr("Central union body"),
+            "regional": self.tr("Regional organisation"),
+            "territorial": self.tr("Local organisation"),
+            "primary": self.tr("Primary union organisation"),
+        }
+        return names.get(level, level)
+
+    def _on_rows_ready(self) -> None:
+        if self._scope is not None:
+            self.content_ready.emit()
+
+    def _on_failed(self, _error: str) -> None:
+        self.workspace.setCurrentWidget(self.error_page)
+
+    def _on_tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.passport:
+            self.passport.ensure_built()
+
+    # -- window -------------------------------------------------------------------------------
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "Chair's Workplace\n\nThe register of members of the education workers' union "
+            "for chairs of primary, local and regional organisations."))
+
+    def _fit_to_screen(self) -> None:
+        """First start: 1280×800, or nearly the whole screen of a small laptop."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and screen.width() > 200 and screen.height() > 200:
+            self.resize(min(1280, screen.width() - 40), min(800, screen.height() - 40))
+
+    def _restore_geometry(self) -> bool:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        splitter = settings.value("main_window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        return geometry is not None and self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.passport.can_leave(self.close):  # unsaved passport edits: ask first
+            event.ignore()
+            return
+        if self._remember_geometry:
+            settings = QSettings()
+            settings.setValue("main_window/geometry", self.saveGeometry())
+            settings.setValue("main_window/splitter", self.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,5 @@
+"""The organisation passport (паспорт ППО) form."""
+
+from ui.passport.form import PassportForm
+
+__all__ = ["PassportForm"]
