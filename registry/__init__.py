@@ -1,0 +1,1 @@
+"""Central registry server: auth, scope, sync endpoints, audit (FastAPI, SQLAlchemy, Alembic)."""

@@ -1,0 +1,266 @@
+"""Login, lock-out, access tokens (HS256 JWT) and rotating refresh tokens with reuse detection."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from registry.models import refresh_tokens, user_positions, users
+from registry.passwords import hash_password, password_problem, verify_password
+
+ACCESS_TTL = timedelta(minutes=15)
+REFRESH_TTL = timedelta(days=30)
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=15)
+
+#: One answer for an unknown login, a wrong password and a locked account.
+LOGIN_FAILED = (
+    "Неверный логин или пароль. После 5 неудачных попыток вход блокируется на 15 минут"
+)
+SESSION_ENDED = "Сеанс завершён, войдите снова"
+
+
+class AuthError(Exception):
+    """Refused; ``str()`` is the Russian message, ``status`` the HTTP status to answer."""
+
+    def __init__(self, message: str, status: int = 401) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def normalise_login(login: str) -> str:
+    return login.strip().casefold()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AuthUser:
+    id: str
+    login: str
+    full_name: str
+    must_change_password: bool
+
+
+@dataclass(frozen=True)
+class Tokens:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    user: AuthUser
+
+
+class TokenService:
+    """Signs and checks access tokens; issues, rotates and revokes refresh tokens."""
+
+    def __init__(self, secret: str, access_ttl: timedelta = ACCESS_TTL) -> None:
+        self._secret = secret
+        self.access_ttl = access_ttl
+
+    # --- access tokens ---------------------------------------------------------------------
+
+    def make_access(self, user: Any, now: datetime) -> str:
+        claims = {
+            "sub": user.id,
+            "gen": user.token_generation,
+            "pwc": bool(user.must_change_password),
+            "iat": int(now.replace(tzinfo=UTC).timestamp()),
+            "exp": int((now + self.access_ttl).replace(tzinfo=UTC).timestamp()),
+            "typ": "access",
+        }
+        return jwt.encode(claims, self._secret, algorithm="HS256")
+
+    def check_access(self, session: Session, token: str) -> AuthUser:
+        """The user of a valid access token; :class:`AuthError` otherwise."""
+        try:
+            claims = jwt.decode(
+                token, self._secret, algorithms=["HS256"], options={"require": ["exp", "sub"]}
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise AuthError("Срок действия входа истёк, обновите токен") from exc
+        except jwt.PyJWTError as exc:
+            raise AuthError("Недействительный токен доступа") from exc
+        if claims.get("typ") != "access" or not isinstance(claims.get("sub"), str):
+            raise AuthError("Недействительный токен доступа")
+        user = session.execute(select(users).where(users.c.id == claims["sub"])).first()
+        if user is None or not user.active or user.token_generation != claims.get("gen"):
+            raise AuthError(SESSION_ENDED)
+        return AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password))
+
+    # --- refresh tokens --------------------------------------------------------------------
+
+    def _issue(self, session: Session, user: Any, family_id: str, now: datetime) -> Tokens:
+        refresh = "r1." + secrets.token_urlsafe(32)
+        session.execute(
+            insert(refresh_tokens).values(
+                user_id=user.id,
+                family_id=family_id,
+                token_hash=_token_hash(refresh),
+                created_at=now,
+                expires_at=now + REFRESH_TTL,
+            )
+        )
+        return Tokens(
+            access_token=self.make_access(user, now),
+            refresh_token=refresh,
+            expires_in=int(self.access_ttl.total_seconds()),
+            user=AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password)),
+        )
+
+    def login(self, session: Session, login: str, password: str) -> Tokens:
+        """Verify the password (argon2); lock the account after repeated failures."""
+        now = now_utc()
+        user = session.execute(
+            select(users).where(users.c.login == normalise_login(login))
+        ).first()
+        ok = verify_password(user.password_hash if user else None, password)
+        if user is None:
+            raise AuthError(LOGIN_FAILED)
+        locked = user.locked_until is not None and user.locked_until > now
+        if locked or not user.active:
+            raise AuthError(LOGIN_FAILED)
+        if not ok:
+            failed = user.failed_attempts + 1
+            values: dict[str, Any] = {"failed_attempts": failed}
+            if failed >= MAX_FAILED_ATTEMPTS:
+                values = {"failed_attempts": 0, "locked_until": now + LOCKOUT}
+            session.execute(update(users).where(users.c.id == user.id).values(**values))
+            raise AuthError(LOGIN_FAILED)
+        session.execute(
+            update(users).where(users.c.id == user.id).values(failed_attempts=0, locked_until=None)
+        )
+        return self._issue(session, user, str(uuid.uuid4()), now)
+
+    def refresh(self, session: Session, token: str) -> Tokens:
+        """Rotate: the presented token is revoked and a new one issued in the same family.
+
+        A revoked token presented again means it was stolen or replayed: the whole family is
+        revoked, so the thief and the owner both have to log in again.
+        """
+        now = now_utc()
+        row = session.execute(
+            select(refresh_tokens).where(refresh_tokens.c.token_hash == _token_hash(token))
+        ).first()
+        if row is None:
+            raise AuthError(SESSION_ENDED)
+        if row.revoked_at is not None:
+            self.revoke_family(session, row.family_id, now)
+            raise AuthError(SESSION_ENDED)
+        if row.expires_at <= now:
+            raise AuthError(SESSION_ENDED)
+        claimed = session.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.id == row.id, refresh_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=now)
+        ).rowcount
+        if claimed != 1:  # a concurrent refresh used it first: treat as reuse
+            self.revoke_family(session, row.family_id, now)
+            raise AuthError(SESSION_ENDED)
+        user = session.execute(select(users).where(users.c.id == row.user_id)).first()
+        if user is None or not user.active:
+            raise AuthError(SESSION_ENDED)
+        return self._issue(session, user, row.family_id, now)
+
+    def revoke_family(self, session: Session, family_id: str, now: datetime | None = None) -> None:
+        session.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.family_id == family_id, refresh_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=now or now_utc())
+        )
+
+    def logout(self, session: Session, token: str) -> None:
+        row = session.execute(
+            select(refresh_tokens.c.family_id).where(
+                refresh_tokens.c.token_hash == _token_hash(token)
+            )
+        ).first()
+        if row is not None:
+            self.revoke_family(session, row.family_id)
+
+    def change_password(self, session: Session, user_id: str, old: str, new: str) -> Tokens:
+        """Set a new password; every other session ends; returns fresh tokens."""
+        user = session.execute(select(users).where(users.c.id == user_id)).first()
+        if user is None or not verify_password(user.password_hash, old):
+            raise AuthError("Неверный текущий пароль", status=400)
+        problem = password_problem(new, old)
+        if problem:
+            raise AuthError(problem, status=400)
+        now = now_utc()
+        set_password(session, user_id, new, must_change=False, now=now)
+        user = session.execute(select(users).where(users.c.id == user_id)).first()
+        return self._issue(session, user, str(uuid.uuid4()), now)
+
+
+def set_password(
+    session: Session, user_id: str, password: str, *, must_change: bool, now: datetime | None = None
+) -> None:
+    """Store a new hash, end every session of the user (tokens of all families)."""
+    now = now or now_utc()
+    session.execute(
+        update(users)
+        .where(users.c.id == user_id)
+        .values(
+            password_hash=hash_password(password),
+            must_change_password=must_change,
+            password_changed_at=now,
+            failed_attempts=0,
+            locked_until=None,
+            token_generation=users.c.token_generation + 1,
+        )
+    )
+    session.execute(
+        update(refresh_tokens)
+        .where(refresh_tokens.c.user_id == user_id, refresh_tokens.c.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+def create_user(
+    session: Session,
+    login: str,
+    password: str,
+    positions: list[tuple[str, str]],
+    *,
+    full_name: str = "",
+    must_change_password: bool = True,
+    password_hash: str | None = None,
+) -> str:
+    """Add a user with positions ``[(org_id, role), …]``; returns the new user's id.
+
+    ``password_hash`` (an argon2 hash of ``password``) saves hashing again when seeding many.
+    """
+    user_id = str(uuid.uuid4())
+    session.execute(
+        insert(users).values(
+            id=user_id,
+            login=normalise_login(login),
+            full_name=full_name,
+            password_hash=password_hash or hash_password(password),
+            must_change_password=must_change_password,
+            failed_attempts=0,
+            active=True,
+            token_generation=0,
+            created_at=now_utc(),
+        )
+    )
+    for org_id, role in positions:
+        session.execute(insert(user_positions).values(user_id=user_id, org_id=org_id, role=role))
+    return user_id
+
+
+def find_user_id(session: Session, login: str) -> str | None:
+    return session.scalar(select(users.c.id).where(users.c.login == normalise_login(login)))

@@ -1,0 +1,128 @@
+"""Command line: serve, init-db, seed-demo, create-user, reset-password, purge-tombstones."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from datetime import timedelta
+
+from registry.auth import create_user, find_user_id, now_utc, set_password
+from registry.db import Database, init_db, open_database
+from registry.models import ROLES, organisations
+from registry.passwords import password_problem
+
+DEFAULT_DB = "sqlite:///registry.sqlite"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m registry", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(name: str, help_text: str) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=help_text)
+        cmd.add_argument(
+            "--db", default=DEFAULT_DB,
+            help="sqlite:///path or postgresql+psycopg://user:pass@host/db",
+        )
+        return cmd
+
+    serve = with_db("serve", "run the HTTP server (migrates the database first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8400)
+    with_db("init-db", "create or upgrade the schema")
+    seed = with_db("seed-demo", "fill with the demo tree, members and users")
+    seed.add_argument("--members", type=int, default=2000)
+    seed.add_argument("--json", action="store_true", help="print the demo users as JSON")
+    create = with_db("create-user", "add a user with one position")
+    create.add_argument("--login", required=True)
+    create.add_argument("--org", required=True, help="organisation id or registry code")
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--full-name", default="")
+    create.add_argument("--password", help="initial password (asked for when omitted)")
+    reset = with_db("reset-password", "set a new password; it must be changed at next login")
+    reset.add_argument("--login", required=True)
+    reset.add_argument("--password", help="new password (asked for when omitted)")
+    purge = with_db("purge-tombstones", "forget tombstones older than N days")
+    purge.add_argument("--days", type=int, default=90)
+    return parser
+
+
+def _ask_password(given: str | None) -> str:
+    password = given if given is not None else getpass.getpass("Пароль: ")
+    problem = password_problem(password)
+    if problem:
+        raise SystemExit(problem)
+    return password
+
+
+def _org_id(db: Database, ref: str) -> str:
+    from sqlalchemy import or_, select
+
+    with db.read() as session:
+        found = session.scalar(
+            select(organisations.c.id).where(
+                or_(organisations.c.id == ref, organisations.c.code == ref),
+                organisations.c.deleted.is_(False),
+            )
+        )
+    if found is None:
+        raise SystemExit(f"Организация не найдена: {ref}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    db = open_database(args.db)
+    try:
+        return _run(args, db)
+    finally:
+        db.close()
+
+
+def _run(args: argparse.Namespace, db: Database) -> int:
+    init_db(db)
+    if args.command == "init-db":
+        print("Схема базы данных реестра обновлена")
+    elif args.command == "serve":
+        import uvicorn
+
+        from registry.app import create_app
+
+        uvicorn.run(create_app(db=db), host=args.host, port=args.port, log_level="info")
+    elif args.command == "seed-demo":
+        from registry.seed import seed_demo, users_as_json
+
+        demo_users = seed_demo(db, members=args.members)
+        if args.json:
+            json.dump(users_as_json(demo_users), sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            for user in demo_users:
+                print(f"{user.login:12} {user.password:20} {user.role:12} {user.org_name}")
+    elif args.command == "create-user":
+        org_id = _org_id(db, args.org)
+        password = _ask_password(args.password)
+        with db.write() as session:
+            if find_user_id(session, args.login) is not None:
+                raise SystemExit("Пользователь с таким логином уже есть")
+            create_user(
+                session, args.login, password, [(org_id, args.role)], full_name=args.full_name
+            )
+        print("Пользователь создан; при первом входе он сменит пароль")
+    elif args.command == "reset-password":
+        password = _ask_password(args.password)
+        with db.write() as session:
+            user_id = find_user_id(session, args.login)
+            if user_id is None:
+                raise SystemExit("Пользователь не найден")
+            set_password(session, user_id, password, must_change=True)
+        print("Пароль сброшен; при следующем входе его нужно сменить")
+    elif args.command == "purge-tombstones":
+        from registry.changelog import purge_tombstones
+
+        with db.write() as session:
+            dropped = purge_tombstones(session, now_utc() - timedelta(days=args.days))
+        print(f"Удалено отметок об удалении: {dropped}")
+    return 0

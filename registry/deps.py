@@ -1,0 +1,58 @@
+"""Request dependencies: the database, the token service and the authenticated user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from registry.auth import AuthError, AuthUser, TokenService
+from registry.db import Database
+
+_bearer = HTTPBearer(auto_error=False, description="Access token from /api/v1/auth/login")
+
+PASSWORD_CHANGE_REQUIRED = "Требуется сменить пароль"
+
+
+@dataclass
+class Registry:
+    """What the app holds: the database and the token service."""
+
+    db: Database
+    tokens: TokenService
+
+
+def get_registry(request: Request) -> Registry:
+    return request.app.state.registry
+
+
+def _unauthorised(message: str) -> HTTPException:
+    return HTTPException(401, detail=message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def any_user(
+    registry: Annotated[Registry, Depends(get_registry)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> AuthUser:
+    """The user of the bearer token, even one who still has to change the password."""
+    if credentials is None or not credentials.credentials:
+        raise _unauthorised("Требуется вход")
+    with registry.db.read() as session:
+        try:
+            return registry.tokens.check_access(session, credentials.credentials)
+        except AuthError as exc:
+            raise _unauthorised(str(exc)) from exc
+
+
+def ready_user(user: Annotated[AuthUser, Depends(any_user)]) -> AuthUser:
+    """A user who may work (no password change pending)."""
+    if user.must_change_password:
+        raise HTTPException(403, detail=PASSWORD_CHANGE_REQUIRED)
+    return user
+
+
+RegistryDep = Annotated[Registry, Depends(get_registry)]
+AnyUser = Annotated[AuthUser, Depends(any_user)]
+ReadyUser = Annotated[AuthUser, Depends(ready_user)]

@@ -1,0 +1,168 @@
+"""Server tables in their own metadata: the synced entity tables copied from the client's domain
+models, the reference lists, and the registry's own tables (users, tokens, change log, audit).
+
+Client-derived member columns (``MEMBER_DERIVED_COLUMNS``) and ``search_text`` exist in the copied
+tables with their defaults but are never read from or sent over the wire.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from chairclient.db.base import NAMING
+from chairclient.db.models import MEMBER_DERIVED_COLUMNS, REFERENCE_MODELS, SYNCED_MODELS, Synced
+
+server_metadata = MetaData(naming_convention=NAMING)
+
+for _ref in REFERENCE_MODELS.values():
+    _ref.__table__.to_metadata(server_metadata)
+
+#: Wire entity name → server table.
+ENTITY_TABLES: dict[str, Table] = {
+    name: model.__table__.to_metadata(server_metadata) for name, model in SYNCED_MODELS.items()
+}
+
+#: Columns never sent over the wire nor accepted from it.
+LOCAL_ONLY_COLUMNS = frozenset(MEMBER_DERIVED_COLUMNS | {"search_text"})
+#: Bookkeeping columns the server owns; a mutation may not set them.
+SYSTEM_COLUMNS = frozenset(Synced.SYSTEM_COLUMNS)
+
+ROLES = ("admin", "regional", "territorial", "primary")
+
+users = Table(
+    "users",
+    server_metadata,
+    Column("id", String(36), primary_key=True),
+    Column("login", String(100), nullable=False, unique=True),
+    Column("full_name", String(300), nullable=False, default=""),
+    Column("password_hash", String(300), nullable=False),
+    Column("must_change_password", Boolean, nullable=False, default=True),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime),
+    Column("active", Boolean, nullable=False, default=True),
+    #: Bumped on a password change or reset: older access tokens stop working.
+    Column("token_generation", Integer, nullable=False, default=0),
+    Column("created_at", DateTime, nullable=False),
+    Column("password_changed_at", DateTime),
+)
+
+user_positions = Table(
+    "user_positions",
+    server_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("org_id", String(36), ForeignKey("organisations.id"), nullable=False),
+    Column("role", String(12), nullable=False),
+    UniqueConstraint("user_id", "org_id", "role", name="uq_user_positions_user_org_role"),
+    Index("ix_user_positions_user_id", "user_id"),
+)
+
+refresh_tokens = Table(
+    "refresh_tokens",
+    server_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(36), ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    #: Every token rotated from one login shares the family; reuse of a revoked one kills it.
+    Column("family_id", String(36), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+
+#: Compacted change log: one entry per (entity, row, organisation), re-numbered on every change.
+#: A row that left an organisation keeps a tombstone entry there.
+change_log = Table(
+    "change_log",
+    server_metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("org_id", String(36), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("tombstone", Boolean, nullable=False, default=False),
+    Column("changed_at", DateTime, nullable=False),
+    UniqueConstraint("entity", "entity_id", "org_id", name="uq_change_log_entity_row_org"),
+    Index("ix_change_log_org_seq", "org_id", "seq"),
+)
+
+#: Small key → integer state: the change sequence counter and the tombstone horizon.
+server_counters = Table(
+    "server_counters",
+    server_metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", BigInteger().with_variant(Integer, "sqlite"), nullable=False),
+)
+
+#: Key → text settings (the token signing secret when REGISTRY_SECRET is not set).
+server_settings = Table(
+    "server_settings",
+    server_metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+applied_mutations = Table(
+    "applied_mutations",
+    server_metadata,
+    Column("mutation_id", String(36), primary_key=True),
+    Column("user_id", String(36), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("status", String(10), nullable=False),
+    #: The MutationResult as first answered (JSON), repeated for a duplicate.
+    Column("result", JSON, nullable=False),
+    Column("applied_at", DateTime, nullable=False),
+)
+
+conflicts = Table(
+    "conflicts",
+    server_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("mutation_id", String(36), nullable=False, index=True),
+    Column("user_id", String(36), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(36), nullable=False, index=True),
+    Column("org_id", String(36), nullable=False),
+    Column("field", String(60), nullable=False),
+    Column("base_value", JSON),
+    Column("mine_value", JSON),
+    Column("server_value", JSON),
+    Column("created_at", DateTime, nullable=False),
+    Column("resolved_at", DateTime),
+)
+
+audit_history = Table(
+    "audit_history",
+    server_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("user_id", String(36), nullable=False),
+    Column("mutation_id", String(36)),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("org_id", String(36), nullable=False),
+    #: 'create', 'update', 'delete'
+    Column("op", String(10), nullable=False),
+    Column("field", String(60)),
+    Column("old_value", JSON),
+    Column("new_value", JSON),
+    Index("ix_audit_history_entity_row", "entity", "entity_id"),
+)
+
+organisations = ENTITY_TABLES["organisation"]
+members = ENTITY_TABLES["member"]

@@ -1,0 +1,162 @@
+"""Checks a mutation must pass: editable fields, references in scope, org-tree rules, validation.
+
+Every refusal raises :class:`Rejected` with a Russian reason. Whatever lies outside the user's
+scope is refused with :data:`NOT_FOUND`, exactly as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from chairclient.validation import field_message, validate_member, validate_passport
+from registry.models import ENTITY_TABLES, LOCAL_ONLY_COLUMNS, SYSTEM_COLUMNS, members
+from registry.scope import Scope, subtree
+from registry.wire import BadValue, label, parse_value
+
+NOT_FOUND = "Запись не найдена или недоступна"
+#: Organisation fields only a superior (territorial level or higher) may change.
+TREE_FIELDS = frozenset({"parent_id", "code", "level"})
+
+_TABLE_ENTITY = {table.name: name for name, table in ENTITY_TABLES.items()}
+
+
+class Rejected(Exception):
+    """The mutation is refused; nothing it asked for is written."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def parse_fields(table: Table, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Field values from the wire as Python values; system, derived and unknown fields refused."""
+    values: dict[str, Any] = {}
+    for name, raw in fields.items():
+        if name in SYSTEM_COLUMNS or name in LOCAL_ONLY_COLUMNS:
+            raise Rejected(f"Поле «{label(name)}» нельзя изменять")
+        if name not in table.c:
+            raise Rejected(f"Неизвестное поле «{name[:60]}»")
+        try:
+            values[name] = parse_value(table.c[name], raw)
+        except BadValue as exc:
+            raise Rejected(str(exc)) from exc
+    return values
+
+
+def fetch_row(session: Session, table: Table, row_id: str, *, lock: bool = False) -> Any:
+    """The row by id; ``lock`` holds it (SELECT … FOR UPDATE) until the transaction ends, so
+    concurrent merges of the same row run one after the other on PostgreSQL."""
+    query = select(table).where(table.c.id == row_id)
+    if lock:
+        query = query.with_for_update()
+    return session.execute(query).mappings().first()
+
+
+def check_references(
+    session: Session, table: Table, values: Mapping[str, Any], org_id: str, scope: Scope
+) -> None:
+    """Every reference to another synced row points at a live row in scope, in the same org
+    (an organisation's ``parent_id`` may point at any organisation in scope)."""
+    for column in table.columns:
+        value = values.get(column.key)
+        if value is None:
+            continue
+        for fk in column.foreign_keys:
+            target_table = fk.column.table
+            if target_table.name not in _TABLE_ENTITY:
+                continue  # a reference list: the database's foreign key checks it
+            target = fetch_row(session, target_table, value)
+            if target is None or target["deleted"] or target["org_id"] not in scope:
+                raise Rejected(f"Поле «{label(column.key)}»: {NOT_FOUND.lower()}")
+            same_org_needed = not (table.name == "organisations" and column.key == "parent_id")
+            if same_org_needed and target["org_id"] != org_id:
+                raise Rejected(
+                    f"Поле «{label(column.key)}»: запись относится к другой организации"
+                )
+
+
+def check_tree_change(
+    session: Session, scope: Scope, org_row: Mapping[str, Any] | None, values: Mapping[str, Any]
+) -> None:
+    """Moving, recoding or re-levelling an organisation is for its superiors only."""
+    touched = TREE_FIELDS & set(values)
+    if org_row is not None:
+        touched = {f for f in touched if values[f] != org_row[f]}
+        if touched and org_row["id"] not in scope.superior_ids:
+            raise Rejected(
+                "Перемещать организацию, менять её код и уровень может только "
+                "вышестоящая организация"
+            )
+    parent_id = values.get("parent_id")
+    if "parent_id" in touched and parent_id is not None:
+        if parent_id not in scope:
+            raise Rejected(f"Поле «{label('parent_id')}»: {NOT_FOUND.lower()}")
+        if org_row is not None and parent_id in subtree(session, [org_row["id"]]):
+            raise Rejected("Нельзя подчинить организацию её собственной подчинённой")
+
+
+def check_org_create(scope: Scope, entity_id: str, org_id: str, values: Mapping[str, Any]) -> None:
+    if org_id != entity_id:
+        raise Rejected("У организации org_id должен совпадать с её идентификатором")
+    parent_id = values.get("parent_id")
+    if parent_id is None and not scope.is_admin:
+        raise Rejected("Укажите вышестоящую организацию")
+    if parent_id is not None and parent_id not in scope:
+        raise Rejected(f"Поле «{label('parent_id')}»: {NOT_FOUND.lower()}")
+    if not scope.is_admin and parent_id not in scope.elevated_ids:
+        raise Rejected("Создавать организации может только вышестоящая организация")
+
+
+def check_required_columns(table: Table, values: Mapping[str, Any]) -> None:
+    for column in table.columns:
+        if column.key in SYSTEM_COLUMNS or column.key in LOCAL_ONLY_COLUMNS:
+            continue
+        has_default = column.default is not None or column.server_default is not None
+        if not column.nullable and not has_default and values.get(column.key) is None:
+            raise Rejected(f"Поле «{label(column.key)}»: не может быть пустым")
+
+
+def _new_errors(after: dict[str, str], before: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in after.items() if before.get(k) != v}
+
+
+def validate(
+    session: Session,
+    entity: str,
+    merged: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+    *,
+    row_id: str,
+    scope: Scope,
+) -> None:
+    """The client's validation rules on the merged row; only errors this change introduces
+    refuse it (an old, already stored problem does not block an unrelated edit)."""
+    if entity == "member":
+        check = validate_member
+    elif entity == "organisation":
+        check = validate_passport
+    else:
+        return
+    after = check(dict(merged)).errors
+    before = check(dict(current)).errors if current is not None else {}
+    errors = _new_errors(after, before)
+    snils = merged.get("snils") if entity == "member" else None
+    snils_changed = snils and (current is None or snils != current.get("snils"))
+    if snils_changed and _snils_taken(session, snils, row_id, scope):
+        errors.setdefault("snils", "Член Профсоюза с таким СНИЛС уже есть в базе")
+    if errors:
+        raise Rejected("; ".join(field_message(k, v) for k, v in errors.items()))
+
+
+def _snils_taken(session: Session, snils: str, row_id: str, scope: Scope) -> bool:
+    """Another live member with this СНИЛС, looked for only where the user can see."""
+    found = session.execute(
+        select(members.c.org_id).where(
+            members.c.snils == snils, members.c.id != row_id, members.c.deleted.is_(False)
+        )
+    ).scalars()
+    return any(org_id in scope for org_id in found)

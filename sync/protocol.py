@@ -1,0 +1,334 @@
+"""The wire format between the client and the registry (``/api/v1``), as pydantic models.
+
+Shared by ``registry/`` (server) and the sync client. Every synchronised row travels as a plain
+JSON object of its columns (dates as ISO strings); client-derived columns never travel.
+Only the server's sequence numbers order anything; client clocks are never trusted.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+API_PREFIX = "/api/v1"
+
+#: Longest batch of mutations in one push and largest pull page.
+MAX_PUSH_MUTATIONS = 500
+MAX_PULL_LIMIT = 5000
+DEFAULT_PULL_LIMIT = 1000
+
+Role = Literal["admin", "regional", "territorial", "primary"]
+Op = Literal["create", "update", "delete", "command"]
+PushStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+
+_ORG = "3f0c7a52-1d8e-4b8f-9a51-6f2b1c0d9e11"
+_MEMBER = "9b2e4d10-5c3a-4e7f-8d21-0a1b2c3d4e5f"
+
+
+class _Request(BaseModel):
+    """Requests refuse unknown fields: a typo is a clear 422, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- auth ---------------------------------------------------------------------------------
+
+
+class LoginRequest(_Request):
+    login: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=200)
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"login": "chair.school1", "password": "demo-1234"}]},
+    )
+
+
+class RefreshRequest(_Request):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"refresh_token": "r1.Zx…"}]}
+    )
+
+
+class LogoutRequest(RefreshRequest):
+    """Revokes the refresh token's whole family (every token rotated from the same login)."""
+
+
+class ChangePasswordRequest(_Request):
+    old_password: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(min_length=8, max_length=200)
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"old_password": "temporary-1", "new_password": "Новый-пароль-2025"}]
+        },
+    )
+
+
+class TokenResponse(BaseModel):
+    """Tokens after login, refresh or a password change.
+
+    While ``must_change_password`` is true only ``/auth/change-password`` and ``/auth/logout``
+    accept the access token.
+    """
+
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Lifetime of the access token, seconds")
+    must_change_password: bool = False
+    user_id: str
+    login: str
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "access_token": "eyJhbGciOiJIUzI1NiJ9…",
+                    "refresh_token": "r1.Zx…",
+                    "token_type": "bearer",
+                    "expires_in": 900,
+                    "must_change_password": False,
+                    "user_id": "0d5b…",
+                    "login": "chair.school1",
+                }
+            ]
+        }
+    )
+
+
+class ErrorResponse(BaseModel):
+    """Every 4xx answer: ``detail`` is a Russian message a person can read."""
+
+    detail: str
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"detail": "Неверный логин или пароль"}]}
+    )
+
+
+# --- meta ---------------------------------------------------------------------------------
+
+
+class Position(BaseModel):
+    org_id: str
+    role: Role
+    org_name: str = ""
+
+
+class UserInfo(BaseModel):
+    id: str
+    login: str
+    full_name: str = ""
+    positions: list[Position] = []
+
+
+class SyncMeta(BaseModel):
+    """Who the user is, what they may see, and how many live rows each organisation holds."""
+
+    server_time: datetime
+    user: UserInfo
+    scope: list[str] = Field(description="Organisation ids the user may read and write")
+    counts: dict[str, dict[str, int]] = Field(
+        description="Per organisation, live (not deleted) rows per entity; compare after a sync"
+    )
+    tombstone_horizon: int = Field(
+        0, description="Cursors below this (other than 0) must be re-downloaded from 0"
+    )
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "server_time": "2025-03-01T09:00:00Z",
+                    "user": {
+                        "id": "0d5b…",
+                        "login": "chair.school1",
+                        "full_name": "Иванова Анна Петровна",
+                        "positions": [{"org_id": _ORG, "role": "primary", "org_name": "ППО"}],
+                    },
+                    "scope": [_ORG],
+                    "counts": {_ORG: {"organisation": 1, "member": 54}},
+                    "tombstone_horizon": 0,
+                }
+            ]
+        }
+    )
+
+
+# --- push ---------------------------------------------------------------------------------
+
+
+class Mutation(_Request):
+    """One outbox entry. ``base`` holds the changed fields' values as last seen from the server."""
+
+    mutation_id: str = Field(min_length=1, max_length=36)
+    entity: str = Field(min_length=1, max_length=40)
+    entity_id: str = Field(min_length=1, max_length=36)
+    org_id: str = Field(min_length=1, max_length=36)
+    op: Op
+    fields: dict[str, Any] = {}
+    base: dict[str, Any] = {}
+    base_version: int = Field(0, ge=0)
+
+
+class PushRequest(_Request):
+    mutations: list[Mutation] = Field(max_length=MAX_PUSH_MUTATIONS)
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "mutations": [
+                        {
+                            "mutation_id": "5a8f0e4c-2b1d-4c3e-9f7a-1b2c3d4e5f60",
+                            "entity": "member",
+                            "entity_id": _MEMBER,
+                            "org_id": _ORG,
+                            "op": "update",
+                            "fields": {"phone": "+79161234567"},
+                            "base": {"phone": None},
+                            "base_version": 3,
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
+
+class FieldConflict(BaseModel):
+    """The same field changed on both sides: the server kept ``server``; a person decides."""
+
+    base: Any = None
+    mine: Any = None
+    server: Any = None
+
+
+class MutationResult(BaseModel):
+    """Outcome of one mutation; ``duplicate`` repeats the stored outcome of an earlier push."""
+
+    mutation_id: str
+    status: PushStatus
+    original_status: PushStatus | None = Field(
+        None, description="For a duplicate: the status the mutation got when first applied"
+    )
+    reason: str | None = Field(None, description="Why it was rejected (Russian)")
+    version: int | None = Field(None, description="The row's server version afterwards")
+    applied_fields: list[str] = []
+    conflicts: dict[str, FieldConflict] = {}
+
+
+class PushResponse(BaseModel):
+    results: list[MutationResult]
+    server_time: datetime
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "results": [
+                        {
+                            "mutation_id": "5a8f0e4c-2b1d-4c3e-9f7a-1b2c3d4e5f60",
+                            "status": "conflict",
+                            "version": 4,
+                            "applied_fields": ["email"],
+                            "conflicts": {
+                                "phone": {
+                                    "base": None,
+                                    "mine": "+79161234567",
+                                    "server": "+79031112233",
+                                }
+                            },
+                        },
+                        {
+                            "mutation_id": "6b9f…",
+                            "status": "rejected",
+                            "reason": "Поле «СНИЛС»: Неверная контрольная сумма",
+                        },
+                    ],
+                    "server_time": "2025-03-01T09:00:01Z",
+                }
+            ]
+        }
+    )
+
+
+# --- pull ---------------------------------------------------------------------------------
+
+
+class PullRequest(_Request):
+    """Cursors of the organisations the client holds; an org in scope but absent starts at 0."""
+
+    cursors: dict[str, int] = Field(default_factory=dict, max_length=100_000)
+    limit: int = Field(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"cursors": {_ORG: 1520}, "limit": 1000}]}
+    )
+
+
+class Change(BaseModel):
+    """A full row, or a tombstone (``deleted``: the row left this organisation or was deleted).
+
+    A tombstone removes the local row only if the local copy still belongs to ``org_id``: a row
+    moved to another organisation arrives there as a full row.
+    """
+
+    entity: str
+    id: str
+    org_id: str
+    seq: int
+    version: int
+    deleted: bool = False
+    row: dict[str, Any] | None = None
+
+
+class PullResponse(BaseModel):
+    """One page. Apply ``changes`` and ``cursors`` in one local transaction.
+
+    ``added``: orgs now in scope the client did not send (they start from 0, their changes are
+    in this or later pages). ``revoked``: orgs the client sent that are not in scope (purge
+    locally; a forged or unknown org id is answered the same way). ``reset_required``: cursors
+    older than the tombstone horizon: purge that org locally and pull it again from 0.
+    """
+
+    changes: list[Change]
+    cursors: dict[str, int]
+    added: list[str] = []
+    revoked: list[str] = []
+    reset_required: list[str] = []
+    more: bool = False
+    server_time: datetime
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "changes": [
+                        {
+                            "entity": "member",
+                            "id": _MEMBER,
+                            "org_id": _ORG,
+                            "seq": 1521,
+                            "version": 4,
+                            "deleted": False,
+                            "row": {"id": _MEMBER, "org_id": _ORG, "last_name": "Иванова"},
+                        }
+                    ],
+                    "cursors": {_ORG: 1521},
+                    "added": [],
+                    "revoked": [],
+                    "reset_required": [],
+                    "more": False,
+                    "server_time": "2025-03-01T09:00:02Z",
+                }
+            ]
+        }
+    )

@@ -1,0 +1,76 @@
+"""Registry fixtures: a real server on loopback over SQLite and over a throwaway PostgreSQL.
+
+The PostgreSQL runs need ``initdb`` and ``pg_ctl`` (Debian package ``postgresql``); where they
+are missing locally those runs are skipped, CI installs them and runs both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from registry.db import Database, init_db, open_database
+from tests.registry.helpers import Api
+from tests.registry.servers import PostgresCluster, ServerThread, postgres_binaries
+from tests.registry.world import World, build_world
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@dataclass
+class Running:
+    backend: str
+    db: Database
+    base_url: str
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PostgresCluster]:
+    if postgres_binaries() is None:
+        pytest.skip("PostgreSQL (initdb, pg_ctl) not installed here; CI installs and runs it")
+    cluster = PostgresCluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def registry(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
+    Running
+]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('registry') / 'registry.sqlite'}"
+    else:
+        cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
+        url = cluster.create_database("registry_test")
+    db = open_database(url)
+    init_db(db)
+    server = ServerThread(db).start()
+    yield Running(request.param, db, server.base_url)
+    server.stop()
+    db.close()
+
+
+@pytest.fixture
+def db(registry: Running) -> Database:
+    return registry.db
+
+
+@pytest.fixture
+def world(registry: Running) -> World:
+    return build_world(registry.db)
+
+
+@pytest.fixture
+def api(registry: Running, world: World) -> Iterator[Api]:
+    client = Api(registry.base_url, world)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def anon(registry: Running) -> Iterator[Api]:
+    client = Api(registry.base_url)
+    yield client
+    client.close()

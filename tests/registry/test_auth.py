@@ -1,0 +1,164 @@
+"""Login, lock-out, refresh rotation with reuse detection, forced password change, bad tokens."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import jwt
+from sqlalchemy import select, update
+
+from registry.auth import LOGIN_FAILED, now_utc
+from registry.models import users
+from tests.registry.helpers import Api
+from tests.registry.world import PASSWORD, World, build_world
+
+
+def _meta_status(api: Api, token: str) -> int:
+    response = api.http.get(
+        "/api/v1/sync/meta", headers={"Authorization": f"Bearer {token}"}
+    )
+    return response.status_code
+
+
+def test_login_gives_tokens_that_open_meta(api: Api) -> None:
+    response = api.login("chair1a")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["must_change_password"] is False
+    assert body["token_type"] == "bearer" and body["expires_in"] == 900
+    assert _meta_status(api, body["access_token"]) == 200
+
+
+def test_unknown_login_and_wrong_password_answer_the_same(api: Api) -> None:
+    unknown = api.login("nobody-at-all", PASSWORD)
+    wrong = api.login("chair1a", "wrong-password")
+    assert unknown.status_code == wrong.status_code == 401
+    assert unknown.json() == wrong.json() == {"detail": LOGIN_FAILED}
+
+
+def test_login_is_case_insensitive(api: Api, world: World) -> None:
+    response = api.http.post(
+        "/api/v1/auth/login",
+        json={"login": world.logins["chair1a"].upper(), "password": PASSWORD},
+    )
+    assert response.status_code == 200
+
+
+def test_lockout_after_five_wrong_passwords(api: Api, world: World, db) -> None:
+    for _ in range(5):
+        assert api.login("chair1b", "wrong-password").status_code == 401
+    locked = api.login("chair1b", PASSWORD)
+    assert locked.status_code == 401
+    assert locked.json() == {"detail": LOGIN_FAILED}  # the same answer: nothing revealed
+    with db.write() as session:
+        until = session.scalar(
+            select(users.c.locked_until).where(users.c.login == world.logins["chair1b"])
+        )
+        assert until is not None and until > now_utc() + timedelta(minutes=14)
+        session.execute(
+            update(users)
+            .where(users.c.login == world.logins["chair1b"])
+            .values(locked_until=now_utc() - timedelta(seconds=1))
+        )
+    assert api.login("chair1b", PASSWORD).status_code == 200
+
+
+def test_successful_login_resets_the_failure_count(api: Api) -> None:
+    for _ in range(4):
+        api.login("chair2", "wrong-password")
+    assert api.login("chair2").status_code == 200
+    for _ in range(4):
+        api.login("chair2", "wrong-password")
+    assert api.login("chair2").status_code == 200
+
+
+def test_refresh_rotates_and_reuse_revokes_the_family(api: Api) -> None:
+    first = api.login("terr1").json()
+    rotated = api.http.post("/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+    assert rotated.status_code == 200
+    second = rotated.json()
+    assert second["refresh_token"] != first["refresh_token"]
+    assert _meta_status(api, second["access_token"]) == 200
+
+    replay = api.http.post("/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+    assert replay.status_code == 401
+    # The replay revoked the whole family: the legitimate newer token is dead too.
+    after = api.http.post("/api/v1/auth/refresh", json={"refresh_token": second["refresh_token"]})
+    assert after.status_code == 401
+    # Another login (another family) is unaffected.
+    other = api.login("terr1").json()
+    again = api.http.post("/api/v1/auth/refresh", json={"refresh_token": other["refresh_token"]})
+    assert again.status_code == 200
+
+
+def test_logout_revokes_refresh(api: Api) -> None:
+    tokens = api.login("terr2").json()
+    response = api.http.post("/api/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]})
+    assert response.status_code == 204
+    refused = api.http.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert refused.status_code == 401
+
+
+def test_unknown_refresh_token_is_refused(anon: Api) -> None:
+    response = anon.http.post("/api/v1/auth/refresh", json={"refresh_token": "r1.forged"})
+    assert response.status_code == 401
+
+
+def test_first_login_forces_a_password_change(registry, anon: Api) -> None:
+    world = build_world(registry.db, must_change_password=True)
+    api = Api(registry.base_url, world)
+    body = api.login("chair1a").json()
+    assert body["must_change_password"] is True
+    token = body["access_token"]
+    assert _meta_status(api, token) == 403
+    auth = {"Authorization": f"Bearer {token}"}
+    wrong = api.http.post(
+        "/api/v1/auth/change-password",
+        json={"old_password": "not-it-at-all", "new_password": "Новый-пароль-1"}, headers=auth,
+    )
+    assert wrong.status_code == 400
+    short = api.http.post(
+        "/api/v1/auth/change-password",
+        json={"old_password": PASSWORD, "new_password": "short"}, headers=auth,
+    )
+    assert short.status_code == 422
+    same = api.http.post(
+        "/api/v1/auth/change-password",
+        json={"old_password": PASSWORD, "new_password": PASSWORD}, headers=auth,
+    )
+    assert same.status_code == 400 and "отличаться" in same.json()["detail"]
+    changed = api.http.post(
+        "/api/v1/auth/change-password",
+        json={"old_password": PASSWORD, "new_password": "Новый-пароль-1"}, headers=auth,
+    )
+    assert changed.status_code == 200
+    fresh = changed.json()
+    assert fresh["must_change_password"] is False
+    assert _meta_status(api, fresh["access_token"]) == 200
+    assert _meta_status(api, token) == 401  # the old session ended
+    assert api.login("chair1a").status_code == 401
+    assert api.login("chair1a", "Новый-пароль-1").json()["must_change_password"] is False
+    api.close()
+
+
+def test_bad_tokens_are_refused(api: Api, registry) -> None:
+    user_id = api.login("chair1a").json()["user_id"]
+    forged = jwt.encode({"sub": user_id, "gen": 0, "typ": "access", "exp": 4102444800},
+                        "not-the-secret-but-long-enough-for-hs256", algorithm="HS256")
+    expired = jwt.encode(
+        {"sub": user_id, "gen": 0, "typ": "access", "exp": 1000},
+        registry_secret(registry), algorithm="HS256",
+    )
+    for token in (forged, expired, "garbage", "a.b.c"):
+        assert _meta_status(api, token) == 401
+    assert api.http.get("/api/v1/sync/meta").status_code == 401
+    assert api.http.post("/api/v1/sync/pull", json={}).status_code == 401
+
+
+def registry_secret(registry) -> str:
+    from registry.models import server_settings
+
+    with registry.db.read() as session:
+        return session.scalar(
+            select(server_settings.c.value).where(server_settings.c.key == "secret")
+        )
