@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from chairclient.db.models import CARD_STATUSES
 from chairclient.queries.members import MemberFilter
-from ui.member_table import CATEGORY_NAMES, card_status_name
+from ui.labels import card_status_name
+from ui.member_table import CATEGORY_NAMES
 
 
 class MemberFilterBar(QWidget):

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from chairclient.queries.members import MemberFilter
+from chairclient.queries.members import MemberFilter, fetch_rows
 from ui.lazy import optional_class
 from ui.member_filters import MemberFilterBar
-from ui.member_table import COLUMN_KEYS, MemberTableModel
+from ui.member_table import COLUMN_KEYS, COLUMNS, MemberTableModel
 from ui.member_view import MemberTableView
 from ui.operations import Operations
 
@@ -119,6 +120,8 @@ class MemberListPanel(QWidget):
         self._org_id = org_id
         self._org_ids = tuple(org_ids)
         self._keep = ([], None)
+        # Members of several organisations: say which one each member is registered in.
+        self.table.setColumnHidden(COLUMN_KEYS.index("org_name"), not self.shows_subtree())
         self._run(keep_selection=False)
 
     def refresh(self, changed_ids: Iterable[str] | None = None) -> None:
@@ -128,6 +131,10 @@ class MemberListPanel(QWidget):
         self._remember_selection()
         self.model.refresh(changed_ids)
         self._rows_ready_sent = False
+
+    def shows_subtree(self) -> bool:
+        """The list covers organisations below the chosen one too."""
+        return any(i != self._org_id for i in self._org_ids)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -149,13 +156,30 @@ class MemberListPanel(QWidget):
         return self.model.member_id(index.row()) if index.isValid() else None
 
     def new_member(self) -> None:
+        """A new member is registered in the chosen organisation."""
         if self._org_id is not None:
-            self._open_card(None)
+            self._open_card(None, self._org_id)
 
     def open_current(self) -> None:
+        """Open the current member's card, with the organisation the member belongs to."""
         member_id = self.current_member_id()
-        if member_id is not None:
-            self._open_card(member_id)
+        if member_id is None:
+            return
+        row = self.model.member_row(self.table.currentIndex().row())
+        if row is not None:
+            self._open_card(member_id, row.org_id)
+        elif not self.shows_subtree() and self._org_id is not None:
+            self._open_card(member_id, self._org_id)
+        else:  # the row's page has not arrived yet: ask which organisation it belongs to
+            def work(session) -> str | None:
+                found = fetch_rows(session, [member_id]).get(member_id)
+                return found.org_id if found is not None else None
+
+            def arrived(org_id: str | None) -> None:
+                if org_id is not None and isValid(self):
+                    self._open_card(member_id, org_id)
+
+            self._ops.read(work, arrived, self._on_failed)
 
     def is_filtered(self) -> bool:
         return bool(self.search.text().strip()) or not self.filters.is_default()
@@ -186,6 +210,8 @@ class MemberListPanel(QWidget):
         self.model.set_filter(flt)
 
     def _sort(self, section: int, order: Qt.SortOrder) -> None:
+        if not 0 <= section < len(COLUMNS) or not COLUMNS[section].sortable:
+            return
         self._remember_selection()
         self._rows_ready_sent = False
         self.model.sort(section, order)
@@ -250,13 +276,13 @@ class MemberListPanel(QWidget):
 
     # -- member cards -------------------------------------------------------------------------
 
-    def _open_card(self, member_id: str | None) -> None:
+    def _open_card(self, member_id: str | None, org_id: str) -> None:
         dialog_class = optional_class("ui.member_card", "MemberCardDialog")
         if dialog_class is None:
             QMessageBox.information(self, self.tr("Member card"),
                                     self.tr("The member card is not available yet."))
             return
-        dialog = dialog_class(self._ops, self._org_id, member_id=member_id, parent=self)
+        dialog = dialog_class(self._ops, org_id, member_id=member_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_saved)
         dialog.open()

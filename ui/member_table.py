@@ -29,23 +29,11 @@ from chairclient.db.reference_data import CATEGORIES
 from chairclient.queries.members import MemberFilter, MemberRow, count_members, fetch_rows
 from chairclient.queries.members import member_ids as query_member_ids
 from ui.i18n.formats import format_date, format_phone
+from ui.labels import CARD_STATUS_NAMES, card_status_name
 from ui.operations import Operations
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: ЭПБ status code → English source name (translated in context "CardStatus").
-CARD_STATUS_NAMES: dict[str, str] = {
-    "not_ordered": QT_TRANSLATE_NOOP("CardStatus", "NOT ORDERED"),
-    "in_request": QT_TRANSLATE_NOOP("CardStatus", "IN REQUEST"),
-    "ordered": QT_TRANSLATE_NOOP("CardStatus", "ORDERED"),
-    "produced": QT_TRANSLATE_NOOP("CardStatus", "PRODUCED"),
-    "shipped": QT_TRANSLATE_NOOP("CardStatus", "SHIPPED TO REGION"),
-    "received": QT_TRANSLATE_NOOP("CardStatus", "RECEIVED"),
-    "issued": QT_TRANSLATE_NOOP("CardStatus", "ISSUED"),
-    "lost": QT_TRANSLATE_NOOP("CardStatus", "LOST"),
-    "damaged": QT_TRANSLATE_NOOP("CardStatus", "DAMAGED"),
-    "cancelled": QT_TRANSLATE_NOOP("CardStatus", "CANCELLED"),
-}
 #: Member category code → its name from the reference list (data, already Russian).
 CATEGORY_NAMES: dict[str, str] = dict(CATEGORIES)
 
@@ -53,10 +41,6 @@ WARNING_COLOUR = QColor("#b3261e")
 MUTED_COLOUR = QColor("#7a7a7a")
 PLACEHOLDER = "…"
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def card_status_name(code: str) -> str:
-    return QCoreApplication.translate("CardStatus", CARD_STATUS_NAMES.get(code, code))
 
 
 @dataclass(frozen=True)
@@ -68,10 +52,15 @@ class Column:
     tooltip: str = ""
     chars: int = 10  # typical content width in average characters (free-text columns)
     centered: bool = False
+    sortable: bool = True  # False: the list cannot be sorted by it in SQL (no LIST_COLUMNS key)
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("full_name", QT_TRANSLATE_NOOP("MemberTable", "Full name"), chars=28),
+    # Shown only when the list covers several organisations (a local or regional one chosen).
+    Column("org_name", QT_TRANSLATE_NOOP("MemberTable", "Organisation"),
+           QT_TRANSLATE_NOOP("MemberTable", "The organisation the member is registered in"),
+           chars=22),
     Column("birth_date", QT_TRANSLATE_NOOP("MemberTable", "Birth date"),
            QT_TRANSLATE_NOOP("MemberTable", "Date of birth")),
     Column("category", QT_TRANSLATE_NOOP("MemberTable", "Category")),
@@ -126,6 +115,8 @@ def display_text(row: MemberRow, key: str) -> str:
     match key:
         case "full_name":
             return row.full_name
+        case "org_name":
+            return row.org_name
         case "birth_date":
             return format_date(row.birth_date)
         case "category":
@@ -294,13 +285,15 @@ class MemberTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "is_complete" and not member.is_complete:
                 return QCoreApplication.translate("MemberTable", "Some required fields are empty. Open the card to see which.")
-            if key in ("full_name", "category", "position", "card_status"):
+            if key in ("full_name", "org_name", "category", "position", "card_status"):
                 return display_text(member, key)  # shown in full when the column is narrow
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting re-runs the query in SQL (never a proxy model over all rows)."""
         if self._filter is None or not 0 <= column < len(COLUMNS):
+            return
+        if not COLUMNS[column].sortable:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         key = COLUMNS[column].key

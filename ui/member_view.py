@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from ui.member_table import COLUMN_KEYS, COLUMNS, MemberTableModel, width_samples
 
 HIDDEN_COLUMNS_KEY = "member_list/hidden_columns"
-#: Columns a person may hide (the name is always shown; «Учёт» follows the status filter).
-OPTIONAL_COLUMNS = frozenset(COLUMN_KEYS) - {"full_name", "status"}
+#: Columns a person may hide (the name is always shown; «Учёт» follows the status filter,
+#: «Организация» is shown when the list covers several organisations).
+OPTIONAL_COLUMNS = frozenset(COLUMN_KEYS) - {"full_name", "status", "org_name"}
+#: Columns shown only in some situations (hidden until the member list shows them).
+AUTOMATIC_COLUMNS = frozenset({"status", "org_name"})
 
 
 class MemberTableView(QTableView):
@@ -23,11 +26,15 @@ class MemberTableView(QTableView):
 
     open_requested = Signal()
     NAME_MIN_CHARS = 26
+    NAME_WANTED_CHARS = 32  # a long full name, when the organisation column competes for room
+    ORG_MIN_CHARS = 20  # enough to tell «ППО МБДОУ «Д/с № 2»» from «ППО МБОУ «ООШ…»
 
     def __init__(self, model: MemberTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fitting = False
         self._name_auto = True
+        self._org_auto = True
+        self._sorted_by = (0, Qt.SortOrder.AscendingOrder)
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -50,6 +57,7 @@ class MemberTableView(QTableView):
         header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
+        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
         self._size_columns()
         header.sectionResized.connect(self._on_section_resized)
         self.doubleClicked.connect(lambda _index: self.open_requested.emit())
@@ -65,8 +73,19 @@ class MemberTableView(QTableView):
                        else metrics.averageCharWidth() * column.chars)
             header.resizeSection(section, max(title_metrics.horizontalAdvance(title) + 24,
                                               content + 14))
-            if column.key == "status" or (column.key in OPTIONAL_COLUMNS and column.key in hidden):
+            if column.key in AUTOMATIC_COLUMNS or (column.key in OPTIONAL_COLUMNS
+                                                   and column.key in hidden):
                 self.setColumnHidden(section, True)
+
+    def _keep_sortable_indicator(self, section: int, order: Qt.SortOrder) -> None:
+        """A click on a column the list cannot be sorted by leaves the indicator where it was."""
+        if 0 <= section < len(COLUMNS) and not COLUMNS[section].sortable:
+            header = self.horizontalHeader()
+            blocked = header.blockSignals(True)
+            header.setSortIndicator(*self._sorted_by)
+            header.blockSignals(blocked)
+        else:
+            self._sorted_by = (section, order)
 
     def show_column(self, section: int, shown: bool) -> None:
         """Show or hide a column; the choice is remembered."""
@@ -77,15 +96,32 @@ class MemberTableView(QTableView):
         QSettings().setValue(HIDDEN_COLUMNS_KEY, hidden)
 
     def fit_name_column(self) -> None:
-        """Give the name column the width the other columns leave free."""
+        """Give the name column the width the other columns leave free.
+
+        When the organisation column is shown it shares that width with the name: the name
+        keeps room for a usual full name, the organisation takes the rest (elided names show in
+        full in the tooltip) between :attr:`ORG_MIN_CHARS` and its usual width.
+        """
         header = self.horizontalHeader()
-        if not self._name_auto or header.count() == 0:
+        if header.count() == 0 or not (self._name_auto or self._org_auto):
             return
-        others = sum(header.sectionSize(i) for i in range(1, header.count())
-                     if not header.isSectionHidden(i))
-        minimum = QFontMetrics(self.font()).averageCharWidth() * self.NAME_MIN_CHARS
+        chars = QFontMetrics(self.font()).averageCharWidth()
+        org = COLUMN_KEYS.index("org_name")
+        org_shown = not header.isSectionHidden(org)
+        flexible = {0, org} if org_shown and self._org_auto else {0}
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i not in flexible and not header.isSectionHidden(i))
+        free = self.viewport().width() - others
         self._fitting = True
-        header.resizeSection(0, max(minimum, self.viewport().width() - others))
+        if org in flexible:
+            name_wanted = header.sectionSize(0) if not self._name_auto \
+                else chars * self.NAME_WANTED_CHARS
+            width = min(max(free - name_wanted, chars * self.ORG_MIN_CHARS),
+                        chars * COLUMNS[org].chars)
+            header.resizeSection(org, width)
+            free -= width
+        if self._name_auto:
+            header.resizeSection(0, max(chars * self.NAME_MIN_CHARS, free))
         self._fitting = False
 
     def _column_menu(self, pos: QPoint) -> None:
@@ -100,11 +136,14 @@ class MemberTableView(QTableView):
             action.toggled.connect(lambda shown, s=section: self.show_column(s, shown))
         menu.exec(self.horizontalHeader().mapToGlobal(pos))
 
-    def _on_section_resized(self, section: int, _old: int, _new: int) -> None:
-        if self._fitting:
+    def _on_section_resized(self, section: int, old: int, new: int) -> None:
+        if self._fitting or old == 0 or new == 0:  # ours, or a column shown or hidden
             return
         if section == 0:
             self._name_auto = False  # the person chose a width: keep it
+        elif section == COLUMN_KEYS.index("org_name"):
+            self._org_auto = False
+            self.fit_name_column()
         else:
             self.fit_name_column()
 

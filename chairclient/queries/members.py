@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from chairclient.db.models import Member, MembershipEvent
+from chairclient.db.models import Member, MembershipEvent, Organisation
 from chairclient.text import search_tokens
 
 #: The list's columns, in display order: key → SQL expression used to show and to sort.
@@ -24,6 +24,9 @@ LIST_COLUMNS: dict[str, Any] = {
     "card_number": Member.card_number,
     "is_complete": Member.is_complete,
     "phone": Member.phone,
+    "org_name": select(Organisation.short_name)
+    .where(Organisation.id == Member.org_id)
+    .scalar_subquery(),
 }
 
 
@@ -101,7 +104,6 @@ class MemberRow:
 
 def fetch_rows(session: Session, ids: Sequence[str]) -> dict[str, MemberRow]:
     """The list rows for ``ids`` (any order; callers index by id)."""
-    from chairclient.db.models import Organisation
     from chairclient.db.models_ref import RefPosition
 
     position = func.coalesce(Member.position_text, RefPosition.name)

@@ -30,7 +30,7 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <name>CardStatus</name>
     <message>
         <source>NOT ORDERED</source>
-        <extracomment>ЭПБ status code → English source name (translated in context &quot;CardStatus&quot;).</extracomment>
+        <extracomment>ЭПБ status code → the official status name (English source, translated in context &quot;CardStatus&quot;). Used by the member list, its filter and the member card&apos;s «ЭПБ» tab.</extracomment>
         <translation>НЕ ЗАКАЗАН</translation>
     </message>
     <message>
@@ -544,6 +544,14 @@ Press «New union member» to fill in the first card.</source>
         <source>Full name</source>
         <extracomment>Member category code → its name from the reference list (data, already Russian).</extracomment>
         <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>The organisation the member is registered in</source>
+        <translation>Организация, в которой член Профсоюза состоит на учёте</translation>
     </message>
     <message>
         <source>Birth date</source>

@@ -80,3 +80,12 @@ def test_rows_name_their_organisation(db) -> None:
         rows = fetch_rows(s, [ids["Иванова"]])
     assert rows[ids["Иванова"]].org_id == org
     assert rows[ids["Иванова"]].org_name == "ППО МБОУ СОШ № 1"
+
+
+def test_sort_by_organisation(db) -> None:
+    org, other, _ = _populate(db)
+    with db.session() as s:
+        ids = member_ids(s, MemberFilter((org, other), sort_key="org_name"))
+        rows = fetch_rows(s, ids)
+    assert [rows[i].org_name for i in ids][0] == "ППО МБОУ СОШ № 1"
+    assert [rows[i].org_name for i in ids][-1] == "ППО другой школы"

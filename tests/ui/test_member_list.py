@@ -241,3 +241,82 @@ def test_a_saved_card_refreshes_the_list_and_is_selected(qtbot, writable) -> Non
                     timeout=10_000)
     assert panel.current_member_id() == created[0]
     assert panel.selected_member_ids() == created
+
+
+@pytest.fixture
+def territorial(demo) -> tuple[str, tuple[str, ...]]:
+    """The local organisation with the most members below it, and its subtree."""
+    db, _ops = demo
+    with db.session() as session:
+        nodes = org_tree(session)
+    org = max((n for n in nodes if n.level == "territorial"), key=lambda n: n.active_members)
+    return org.id, subtree_map(nodes)[org.id]
+
+
+def test_the_organisation_column_follows_the_scope(qtbot, panel, territorial, scope) -> None:
+    column = COLUMN_KEYS.index("org_name")
+    assert panel.table.isColumnHidden(column)  # one primary organisation: no column
+    with qtbot.waitSignal(panel.rows_ready, timeout=10_000):
+        panel.set_scope(*territorial)
+    assert not panel.table.isColumnHidden(column)
+    assert panel.table.columnWidth(column) > 0
+    names = {panel.model.data(panel.model.index(r, column)) for r in range(20)}
+    assert len(names) > 1  # members of several organisations
+    row = panel.model.member_row(0)
+    assert panel.model.data(panel.model.index(0, column)) == row.org_name
+    # Sorting by organisation happens in SQL like any other column.
+    with qtbot.waitSignal(panel.rows_ready, timeout=10_000):
+        panel.table.horizontalHeader().setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+    assert panel.model.member_filter.sort_key == "org_name"
+    panel.table.scrollToTop()
+    qtbot.waitUntil(lambda: all(panel.model.member_row(r) for r in range(50)), timeout=10_000)
+    shown = [panel.model.member_row(r).org_name for r in range(50)]
+    assert shown == sorted(shown, reverse=True)
+    with qtbot.waitSignal(panel.rows_ready, timeout=10_000):
+        panel.set_scope(*scope)
+    assert panel.table.isColumnHidden(column)
+
+
+@needs_card
+def test_a_card_opens_with_the_members_own_organisation(qtbot, panel, territorial) -> None:
+    with qtbot.waitSignal(panel.rows_ready, timeout=10_000):
+        panel.set_scope(*territorial)
+    org_id = territorial[0]
+    row = next(r for r in range(panel.model.rowCount())
+               if panel.model.member_row(r).org_id != org_id)
+    panel.table.setFocus()
+    panel.table.selectRow(row)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(open_dialogs()), timeout=5_000)
+    dialog = open_dialogs()[0]
+    assert dialog.member_id == panel.model.member_id(row)
+    assert dialog.org_id == panel.model.member_row(row).org_id != org_id
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 1, timeout=5_000)
+    dialog.reject()
+
+    panel.new_member()  # a new member is registered in the chosen organisation
+    qtbot.waitUntil(lambda: bool(open_dialogs()), timeout=5_000)
+    dialog = open_dialogs()[0]
+    assert dialog.member_id is None and dialog.org_id == org_id
+    dialog.reject()
+
+
+@needs_card
+def test_a_card_of_a_row_not_yet_loaded_gets_its_organisation(qtbot, panel, territorial,
+                                                               demo) -> None:
+    db, _ops = demo
+    with qtbot.waitSignal(panel.rows_ready, timeout=10_000):
+        panel.set_scope(*territorial)
+    last = panel.model.rowCount() - 1
+    member_id = panel.model.member_id(last)
+    panel.model._cache.pop(member_id, None)  # as if its page had not arrived yet
+    panel.table.selectionModel().setCurrentIndex(
+        panel.model.index(last, 0), panel.table.selectionModel().SelectionFlag.NoUpdate)
+    assert panel.model.member_row(last) is None
+    panel.open_current()
+    qtbot.waitUntil(lambda: bool(open_dialogs()), timeout=5_000)
+    dialog = open_dialogs()[0]
+    with db.session() as session:
+        expected = session.get(Member, member_id).org_id
+    assert dialog.member_id == member_id and dialog.org_id == expected
+    dialog.reject()

@@ -185,3 +185,30 @@ def test_no_organisation_shows_a_hint(qtbot, store) -> None:
     assert form.stack.currentIndex() == 0
     assert form.placeholder.text() == "Выберите организацию в дереве слева."
     assert not form.has_unsaved_changes() and form.maybe_discard()
+
+
+def test_tabs_without_required_fields_show_the_plain_name(qtbot, store) -> None:
+    """A regional organisation requires no employer or staff fields: no «(0/0)»."""
+    db, operations, orgs = store
+    with db.transaction() as session:  # as the registry sends a regional organisation
+        region = session.get(Organisation, orgs["region"])
+        region.kind = region.employer_type = None
+    form = open_form(qtbot, operations, orgs["region"])
+    shown = titles(form)
+    assert not any("0/0" in title for title in shown), shown
+    assert shown[1] == "Работодатель" and shown[3] == "Численность"
+    assert form.tabs.tabToolTip(1) == "Работодатель"
+    # Neither a kind nor an employer of its own: the empty rows are not offered.
+    assert not form.fields.is_row_visible("kind")
+    assert not form.fields.is_row_visible("employer_type")
+    form.set_org(orgs["school"])
+    qtbot.waitUntil(lambda: form.stack.currentIndex() == 1 and form.code.text() == "01-001")
+    assert form.fields.is_row_visible("kind") and form.fields.is_row_visible("employer_type")
+
+
+def test_completeness_title_without_required_fields() -> None:
+    from ui.widgets import completeness_title
+
+    assert completeness_title("Контакты", 0, 0) == "Контакты"
+    assert completeness_title("Контакты", 0, 0, error=True) == "Контакты ⚠"
+    assert completeness_title("Работодатель", 1, 2) == "Работодатель (1/2)"

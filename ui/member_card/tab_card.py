@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.labels import card_status_name
 from ui.member_card.data import CardInfo
 from ui.widgets import HINT_COLOR, format_date, small_label
 from ui.widgets.layout import form_layout
-
-# The official ЭПБ status names, in the same translation context as the member list's.
-CARD_STATUS_NAMES = {
-    "not_ordered": QT_TRANSLATE_NOOP("CardStatus", "NOT ORDERED"),
-    "in_request": QT_TRANSLATE_NOOP("CardStatus", "IN REQUEST"),
-    "ordered": QT_TRANSLATE_NOOP("CardStatus", "ORDERED"),
-    "produced": QT_TRANSLATE_NOOP("CardStatus", "PRODUCED"),
-    "shipped": QT_TRANSLATE_NOOP("CardStatus", "SHIPPED TO REGION"),
-    "received": QT_TRANSLATE_NOOP("CardStatus", "RECEIVED"),
-    "issued": QT_TRANSLATE_NOOP("CardStatus", "ISSUED"),
-    "lost": QT_TRANSLATE_NOOP("CardStatus", "LOST"),
-    "damaged": QT_TRANSLATE_NOOP("CardStatus", "DAMAGED"),
-    "cancelled": QT_TRANSLATE_NOOP("CardStatus", "CANCELLED"),
-}
 
 
 class CardTab(QWidget):
@@ -47,22 +33,16 @@ class CardTab(QWidget):
         layout.addStretch(1)
         self.set_card(None)
 
-    @staticmethod
-    def status_name(status: str) -> str:
-        """The status as the member list shows it (shared "CardStatus" translations)."""
-        source = CARD_STATUS_NAMES.get(status)
-        return QCoreApplication.translate("CardStatus", source) if source else status
-
     def set_card(self, card: CardInfo | None) -> None:
         dash = "—"
         if card is None:
             self.number.setText(dash)
-            self.status.setText(self.status_name("not_ordered"))
+            self.status.setText(card_status_name("not_ordered"))
             self.request.setText(dash)
             self.issued_on.setText(dash)
             return
         self.number.setText(card.number or self.tr("not assigned yet"))
-        self.status.setText(self.status_name(card.status))
+        self.status.setText(card_status_name(card.status))
         self.request.setText(self._request_text(card))
         self.issued_on.setText(format_date(card.issued_on) or dash)
 

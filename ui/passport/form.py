@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 _LEGAL_ENTITY_ROWS = ("inn", "kpp", "ogrn")
 _AGREEMENT_DATES = ("agreement_concluded_on", "agreement_valid_until")
+_PRIMARY_ONLY_ROWS = ("kind", "employer_type")
 
 
 class PassportForm(QWidget):
@@ -225,6 +226,11 @@ class PassportForm(QWidget):
 
     def _apply_conditions(self) -> None:
         current = self.fields.values()
+        # A local or regional organisation has no kind or employer of its own: those rows are
+        # shown only when the registry already holds a value for them.
+        primary = self._data is None or self._data.level == "primary"
+        for key in _PRIMARY_ONLY_ROWS:
+            self.fields.set_row_visible(key, primary or bool(current[key]))
         for key in _LEGAL_ENTITY_ROWS:
             self.fields.set_row_visible(key, bool(current["is_legal_entity"]) or bool(current[key]))
         for key in _AGREEMENT_DATES:

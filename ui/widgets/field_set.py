@@ -125,6 +125,10 @@ class FieldSet(QObject):
         row.label.setVisible(visible)
         row.container.setVisible(visible)
 
+    def is_row_visible(self, key: str) -> bool:
+        """Whether the row is meant to be shown (also while its page is not on screen)."""
+        return not self._rows[key].container.isHidden()
+
     def row_of(self, name: str) -> str:
         return self._row_of.get(name, name)
 
