@@ -36,3 +36,8 @@ def member_search_text(
     name = fold(" ".join(p for p in (last_name, first_name, patronymic) if p))
     digits = re.sub(r"\D", "", snils or "")
     return " ".join(p for p in (name, digits, card_number or "") if p)
+
+
+def organisation_search_text(short_name: str | None, full_name: str | None, code: str) -> str:
+    """The organisation's search column (tree filter): names and registry code."""
+    return fold(f"{short_name or ''} {full_name or ''} {code}")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import Organisation, OrganisationNameChange, new_id
 from chairclient.services import outbox
-from chairclient.text import fold
+from chairclient.text import organisation_search_text
 from chairclient.validation import ValidationError, validate_passport
 
 #: Only the territorial level may move an organisation or change its code (registry issue).
@@ -63,7 +63,7 @@ def save_passport(
         _record_name_change(session, org, cleaned, step_id)
     for key, value in changed.items():
         setattr(org, key, value)
-    org.search_text = fold(f"{org.short_name} {org.full_name} {org.code}")
+    org.search_text = organisation_search_text(org.short_name, org.full_name, org.code)
     outbox.record(session, org, "update", changed, current, step_id)
     return changed
 

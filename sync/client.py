@@ -1,0 +1,195 @@
+"""A small HTTP client of the registry API (``/api/v1``) with typed, Russian-worded errors.
+
+Push and pull are retried with back-off on network errors and 5xx (both are idempotent: a push
+repeats its ``mutation_id``s). An expired access token is renewed once with the refresh token.
+Tokens and personal data are never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from sync.protocol import (
+    API_PREFIX,
+    Mutation,
+    PullResponse,
+    PushResponse,
+    SyncMeta,
+    TokenResponse,
+)
+
+log = logging.getLogger(__name__)
+
+PASSWORD_CHANGE_DETAIL = "Требуется сменить пароль"
+OFFLINE_MESSAGE = "Сервер реестра недоступен"
+SERVER_ERROR_MESSAGE = "Ошибка на сервере реестра"
+NOT_LOGGED_IN = "Требуется вход"
+
+
+class RegistryError(Exception):
+    """Any refusal of the registry; ``str()`` is a Russian message a person can read."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class AuthError(RegistryError):
+    """Wrong login or password, a locked account, or a session that ended."""
+
+
+class PasswordChangeRequired(RegistryError):
+    """The password must be changed before anything else (the tokens are kept for that)."""
+
+
+class Offline(RegistryError):
+    """The server cannot be reached (connection refused, reset, timed out)."""
+
+
+class ServerError(RegistryError):
+    """The server answered 5xx (after the retries)."""
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        detail = response.json().get("detail")
+    except ValueError:
+        detail = None
+    return detail if isinstance(detail, str) and detail else f"Ошибка {response.status_code}"
+
+
+class RegistryClient:
+    """Login, token refresh and the sync calls. ``transport`` lets tests inject faults."""
+
+    def __init__(
+        self,
+        base_url: str,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.3,
+        on_tokens: Callable[[TokenResponse], None] | None = None,
+    ) -> None:
+        self.http = httpx.Client(
+            base_url=base_url.rstrip("/") + API_PREFIX, transport=transport, timeout=timeout
+        )
+        self.retries = retries
+        self.backoff = backoff
+        self.on_tokens = on_tokens
+        self.access_token: str | None = None
+        self.refresh_token: str | None = None
+        self.login_name: str | None = None
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> RegistryClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- auth ----------------------------------------------------------------------------
+
+    def login(self, login: str, password: str) -> TokenResponse:
+        """Log in; raises :class:`PasswordChangeRequired` (tokens kept) on a first login."""
+        tokens = self._tokens(self._send("POST", "/auth/login",
+                                         {"login": login, "password": password}))
+        if tokens.must_change_password:
+            raise PasswordChangeRequired(PASSWORD_CHANGE_DETAIL, 403)
+        return tokens
+
+    def refresh(self, refresh_token: str | None = None) -> TokenResponse:
+        """New tokens for the stored (or given) refresh token; the old one stops working."""
+        token = refresh_token or self.refresh_token
+        if not token:
+            raise AuthError(NOT_LOGGED_IN, 401)
+        return self._tokens(self._send("POST", "/auth/refresh", {"refresh_token": token}))
+
+    def change_password(self, old_password: str, new_password: str) -> TokenResponse:
+        body = {"old_password": old_password, "new_password": new_password}
+        return self._tokens(self._send("POST", "/auth/change-password", body, auth=True))
+
+    def logout(self) -> None:
+        """Revoke the refresh token (best effort when offline) and forget the tokens."""
+        token, self.refresh_token, self.access_token = self.refresh_token, None, None
+        if token:
+            try:
+                self._send("POST", "/auth/logout", {"refresh_token": token})
+            except Offline:
+                log.info("logout: registry unreachable, tokens forgotten locally")
+
+    # --- sync ----------------------------------------------------------------------------
+
+    def meta(self) -> SyncMeta:
+        return SyncMeta.model_validate(self._call("GET", "/sync/meta", None))
+
+    def push(self, mutations: list[Mutation]) -> PushResponse:
+        body = {"mutations": [m.model_dump(mode="json") for m in mutations]}
+        return PushResponse.model_validate(self._call("POST", "/sync/push", body))
+
+    def pull(self, cursors: dict[str, int], limit: int = 1000) -> PullResponse:
+        body = {"cursors": cursors, "limit": limit}
+        return PullResponse.model_validate(self._call("POST", "/sync/pull", body))
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _tokens(self, data: Any) -> TokenResponse:
+        tokens = TokenResponse.model_validate(data)
+        self.access_token, self.refresh_token = tokens.access_token, tokens.refresh_token
+        self.login_name = tokens.login
+        if self.on_tokens is not None:
+            self.on_tokens(tokens)
+        return tokens
+
+    def _call(self, method: str, path: str, body: Any) -> Any:
+        """An authenticated sync call: retried on network errors and 5xx, refreshed on 401."""
+        refreshed = False
+        while True:
+            try:
+                return self._with_retries(method, path, body)
+            except AuthError:
+                if refreshed or not self.refresh_token:
+                    raise
+                refreshed = True
+                self.refresh()
+
+    def _with_retries(self, method: str, path: str, body: Any) -> Any:
+        for attempt in range(self.retries + 1):
+            try:
+                return self._send(method, path, body, auth=True)
+            except (Offline, ServerError) as exc:
+                if attempt >= self.retries:
+                    raise
+                delay = self.backoff * (2**attempt)
+                log.info("%s %s failed (%s), retry in %.1fs", method, path, type(exc).__name__,
+                         delay)
+                time.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _send(self, method: str, path: str, body: Any, *, auth: bool = False) -> Any:
+        headers = {}
+        if auth:
+            if not self.access_token:
+                raise AuthError(NOT_LOGGED_IN, 401)
+            headers["Authorization"] = f"Bearer {self.access_token}"
+        try:
+            response = self.http.request(method, path, json=body, headers=headers)
+        except httpx.TransportError as exc:
+            raise Offline(OFFLINE_MESSAGE) from exc
+        status = response.status_code
+        if status >= 500:
+            raise ServerError(SERVER_ERROR_MESSAGE, status)
+        if status == 401:
+            raise AuthError(_detail(response), status)
+        if status == 403 and _detail(response) == PASSWORD_CHANGE_DETAIL:
+            raise PasswordChangeRequired(PASSWORD_CHANGE_DETAIL, status)
+        if status >= 400:
+            raise RegistryError(_detail(response), status)
+        return response.json() if status != 204 else None

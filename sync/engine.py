@@ -1,0 +1,138 @@
+"""One sync run: push the outbox, pull every page, check per-organisation counts, record time.
+
+No Qt here: the UI runs :meth:`SyncEngine.run` in a worker and shows ``on_progress`` events.
+Network errors (:class:`sync.client.Offline`) propagate; whatever was stored stays stored and
+the next run continues from there.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chairclient.db.engine import Database
+from chairclient.db.models import OutboxEntry
+from sync import rows, state
+from sync.protocol import DEFAULT_PULL_LIMIT, Mutation, PullResponse, PushResponse, SyncMeta
+from sync.pull import PullOutcome, pull_all
+from sync.push import push_all
+
+log = logging.getLogger(__name__)
+
+
+class Api(Protocol):
+    """What the engine needs of :class:`sync.client.RegistryClient`."""
+
+    def meta(self) -> SyncMeta: ...
+
+    def push(self, mutations: list[Mutation]) -> PushResponse: ...
+
+    def pull(self, cursors: dict[str, int], limit: int = ...) -> PullResponse: ...
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    rejected_reasons: list[str] = field(default_factory=list)
+    pulled: int = 0
+    orgs_added: list[str] = field(default_factory=list)
+    orgs_revoked: list[str] = field(default_factory=list)
+    orgs_redownloaded: list[str] = field(default_factory=list)
+    server_time: datetime | None = None
+    duration: float = 0.0
+
+
+#: ``on_progress(phase, done)``: phase is "push", "pull" or "check"; done counts rows so far.
+Progress = Callable[[str, int], None]
+
+
+class SyncEngine:
+    """Push, pull and check for one local database against one registry client."""
+
+    def __init__(
+        self,
+        db: Database,
+        client: Api,
+        on_progress: Progress | None = None,
+        *,
+        page_limit: int = DEFAULT_PULL_LIMIT,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.on_progress = on_progress
+        self.page_limit = page_limit
+
+    def _progress(self, phase: str) -> Callable[[int], None] | None:
+        if self.on_progress is None:
+            return None
+        callback = self.on_progress
+        return lambda done: callback(phase, done)
+
+    def run(self) -> SyncReport:
+        started = time.monotonic()
+        report = SyncReport()
+        pushed = push_all(self.db, lambda ms: self.client.push(ms).results,
+                          self._progress("push"))
+        report.pushed, report.applied = pushed.pushed, pushed.applied
+        report.conflicts, report.rejected = pushed.conflicts, pushed.rejected
+        report.rejected_reasons = pushed.rejected_reasons
+        self._merge(report, self._pull())
+        meta = self.client.meta()
+        mismatched = self.check_counts(meta)
+        if mismatched:
+            log.info("sync: %d organisation(s) differ from the server, re-downloading",
+                     len(mismatched))
+            self._merge(report, self._pull())
+            report.orgs_redownloaded = sorted(mismatched)
+        report.server_time = meta.server_time
+        with self.db.transaction() as session:
+            state.put(session, state.LAST_SYNC, meta.server_time.isoformat())
+        report.duration = time.monotonic() - started
+        log.info("sync done: pushed %d, pulled %d in %.2fs", report.pushed, report.pulled,
+                 report.duration)
+        return report
+
+    def _pull(self) -> PullOutcome:
+        return pull_all(
+            self.db, lambda cursors: self.client.pull(cursors, self.page_limit),
+            self._progress("pull"),
+        )
+
+    @staticmethod
+    def _merge(report: SyncReport, pulled: PullOutcome) -> None:
+        report.pulled += pulled.pulled
+        report.orgs_added = sorted(set(report.orgs_added) | pulled.added)
+        report.orgs_revoked = sorted(set(report.orgs_revoked) | pulled.revoked)
+
+    def check_counts(self, meta: SyncMeta) -> set[str]:
+        """Orgs whose live local rows differ from the server's counts; each is cleared (keeping
+        local-only and pending rows) and its cursor reset, so the next pull re-downloads it.
+        Orgs with pending local changes are not compared (their counts legitimately differ)."""
+        mismatched: set[str] = set()
+        with rows.page_transaction(self.db) as session:
+            held = state.cursors(session)
+            busy = _orgs_with_pending(session)
+            for org_id in held:
+                if org_id not in meta.counts or org_id in busy:
+                    continue
+                if rows.live_counts(session, org_id) != meta.counts[org_id]:
+                    mismatched.add(org_id)
+                    rows.purge_org(session, org_id, keep_local=True)
+                    state.put_cursors(session, {org_id: 0})
+        return mismatched
+
+
+def _orgs_with_pending(session: Session) -> set[str]:
+    return set(
+        session.scalars(select(OutboxEntry.org_id).where(OutboxEntry.state == "pending"))
+    )

@@ -1,0 +1,198 @@
+"""Pushing the outbox: in order, in batches, each entry marked by the server's result.
+
+* applied (or a duplicate of an applied one): the entry leaves the outbox, the row takes the
+  server's version, and later pending edits of the same fields are re-based on this value;
+* conflict: state ``conflict``, ``error`` holds ``{"conflicts": {field: {base, mine, server}},
+  "applied_fields": [...], "version": n}``; the row shows the server's value (mine stays in the
+  entry and in ``error`` until a person decides);
+* rejected: state ``rejected``, ``error`` holds the Russian reason; the row's fields go back to
+  the server's values; never retried and the queue goes on;
+* network error: nothing is marked; the exception propagates and the order is kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from chairclient.db.engine import Database
+from chairclient.db.models import SYNCED_MODELS, OutboxEntry
+from sync import rows, state
+from sync.protocol import Mutation, MutationResult
+
+BATCH = 200
+
+
+@dataclass
+class PushOutcome:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    rejected_reasons: list[str] = field(default_factory=list)
+
+
+def to_mutation(entry: OutboxEntry) -> Mutation:
+    return Mutation(
+        mutation_id=entry.mutation_id, entity=entry.entity, entity_id=entry.entity_id,
+        org_id=entry.org_id, op=entry.op, fields=entry.fields, base=entry.base,  # type: ignore[arg-type]
+        base_version=entry.base_version,
+    )
+
+
+def next_batch(session: Session, size: int = BATCH) -> list[OutboxEntry]:
+    """The oldest pending entries, cut before an update that touches a field an earlier update
+    in the batch touches (its base must first be re-based on the earlier one's result)."""
+    entries = session.scalars(
+        select(OutboxEntry).where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq)
+        .limit(size)
+    ).all()
+    batch: list[OutboxEntry] = []
+    touched: set[tuple[str, str]] = set()
+    for entry in entries:
+        keys = {(entry.entity_id, f) for f in entry.fields} if entry.op == "update" else set()
+        if keys & touched:
+            break
+        touched |= keys
+        batch.append(entry)
+    return batch
+
+
+def push_all(
+    db: Database,
+    send: Callable[[list[Mutation]], list[MutationResult]],
+    progress: Callable[[int], None] | None = None,
+) -> PushOutcome:
+    """Push every pending entry; each batch's results are stored in one local transaction."""
+    outcome = PushOutcome()
+    while True:
+        with db.transaction() as session:
+            batch = next_batch(session)
+            mutations = [to_mutation(e) for e in batch]
+        if not mutations:
+            return outcome
+        results = send(mutations)  # network errors propagate: nothing marked, order kept
+        by_id = {r.mutation_id: r for r in results}
+        with db.transaction() as session:
+            members: set[str] = set()
+            for entry in batch:
+                result = by_id.get(entry.mutation_id)
+                if result is None:
+                    continue
+                entry = session.merge(entry)
+                _store(session, entry, result, outcome)
+                members |= rows.member_ids_of(session, entry.entity, [entry.entity_id])
+            rows.refresh_derived(session, members, set())
+        outcome.pushed += len(by_id)
+        if progress is not None:
+            progress(outcome.pushed)
+        if len(by_id) < len(batch):
+            return outcome  # the server answered only part of the batch: try again next time
+
+
+def _status(result: MutationResult) -> str:
+    if result.status == "duplicate":
+        return result.original_status or "applied"
+    return result.status
+
+
+def _store(session: Session, entry: OutboxEntry, result: MutationResult, out: PushOutcome) -> None:
+    status = _status(result)
+    if result.version is not None:
+        _set_version(session, entry, result.version)
+    if status == "applied":
+        out.applied += 1
+        _rebase_later(session, entry, list(entry.fields))
+        session.execute(delete(OutboxEntry).where(OutboxEntry.seq == entry.seq))
+    elif status == "conflict":
+        out.conflicts += 1
+        _rebase_later(session, entry, result.applied_fields)
+        entry.state = "conflict"
+        entry.error = json.dumps(
+            {
+                "conflicts": {k: v.model_dump(mode="json") for k, v in result.conflicts.items()},
+                "applied_fields": result.applied_fields,
+                "version": result.version,
+            },
+            ensure_ascii=False,
+        )
+        server = {k: v.server for k, v in result.conflicts.items()}
+        _set_fields(session, entry, server)
+    else:
+        out.rejected += 1
+        entry.state = "rejected"
+        entry.error = result.reason or "Изменение отклонено сервером"
+        out.rejected_reasons.append(entry.error)
+        _undo(session, entry)
+    if not _has_pending(session, entry.entity_id):
+        state.drop_shadow(session, entry.entity, entry.entity_id)
+
+
+def _set_version(session: Session, entry: OutboxEntry, version: int) -> None:
+    t = rows.table(entry.entity) if entry.entity in SYNCED_MODELS else None
+    if t is not None:
+        session.execute(
+            update(t).where(t.c.id == entry.entity_id, t.c.version < version)
+            .values(version=version)
+        )
+
+
+def _later_pending(session: Session, entry: OutboxEntry) -> list[OutboxEntry]:
+    return list(
+        session.scalars(
+            select(OutboxEntry).where(
+                OutboxEntry.entity_id == entry.entity_id,
+                OutboxEntry.state == "pending",
+                OutboxEntry.seq > entry.seq,
+            ).order_by(OutboxEntry.seq)
+        )
+    )
+
+
+def _has_pending(session: Session, entity_id: str) -> bool:
+    found = session.scalar(
+        select(OutboxEntry.seq).where(
+            OutboxEntry.entity_id == entity_id, OutboxEntry.state == "pending"
+        ).limit(1)
+    )
+    return found is not None
+
+
+def _rebase_later(session: Session, entry: OutboxEntry, fields: list[str]) -> None:
+    """The server now holds this entry's values of ``fields``: later edits merge against them."""
+    if entry.op != "update":
+        return
+    for later in _later_pending(session, entry):
+        base = dict(later.base)
+        for name in fields:
+            if name in base and name in entry.fields:
+                base[name] = entry.fields[name]
+        later.base = base
+
+
+def _set_fields(session: Session, entry: OutboxEntry, values: dict[str, Any]) -> None:
+    """Write server values into the local row, except fields a later pending edit changed."""
+    if entry.entity not in SYNCED_MODELS or not values:
+        return
+    busy: set[str] = set()
+    for later in _later_pending(session, entry):
+        busy |= set(later.fields) | ({"deleted"} if later.op == "delete" else set())
+    wanted = {k: v for k, v in values.items() if k not in busy}
+    known = rows.from_wire(entry.entity, wanted)
+    if known:
+        t = rows.table(entry.entity)
+        session.execute(update(t).where(t.c.id == entry.entity_id).values(**known))
+
+
+def _undo(session: Session, entry: OutboxEntry) -> None:
+    """Put back the server's values of a rejected change (a rejected new row stays local)."""
+    if entry.op == "update":
+        shadow = state.shadow(session, entry.entity, entry.entity_id)
+        _set_fields(session, entry, {k: shadow.get(k, entry.base.get(k)) for k in entry.fields})
+    elif entry.op == "delete":
+        _set_fields(session, entry, {"deleted": False})

@@ -1,0 +1,97 @@
+"""Sync fixtures: a seeded registry served by uvicorn on loopback, and client sides."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from chairclient.db.engine import Database as LocalDatabase
+from chairclient.db.engine import open_database as open_local
+from registry.db import Database, init_db, open_database
+from registry.seed import DemoUser, seed_demo
+from sync.client import RegistryClient
+from sync.engine import SyncEngine, SyncReport
+from tests.registry.servers import ServerThread
+
+MEMBERS = 300
+
+
+@dataclass
+class Seeded:
+    path: Path
+    users: dict[str, DemoUser]
+
+
+@dataclass
+class Server:
+    db: Database
+    base_url: str
+    users: dict[str, DemoUser]
+
+
+@dataclass
+class Side:
+    """One client: its local database, its registry client and its sync engine."""
+
+    login: str
+    org_id: str
+    db: LocalDatabase
+    client: RegistryClient
+    engine: SyncEngine
+
+    def sync(self) -> SyncReport:
+        return self.engine.run()
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
+    """The demo registry (300 members) built once; each test serves its own copy."""
+    path = tmp_path_factory.mktemp("seed") / "registry.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    init_db(db)
+    users = seed_demo(db, members=MEMBERS)
+    db.close()
+    return Seeded(path, {u.login: u for u in users})
+
+
+@pytest.fixture
+def server(seeded: Seeded, tmp_path: Path) -> Iterator[Server]:
+    path = tmp_path / "registry.sqlite"
+    copy_sqlite(seeded.path, path)
+    db = open_database(f"sqlite:///{path}")
+    thread = ServerThread(db).start()
+    yield Server(db, thread.base_url, seeded.users)
+    thread.stop()
+    db.close()
+
+
+@pytest.fixture
+def make_side(server: Server, tmp_path: Path) -> Iterator[Callable[..., Side]]:
+    sides: list[Side] = []
+
+    def make(login: str, name: str | None = None, **client_options: object) -> Side:
+        user = server.users[login]
+        db = open_local(tmp_path / f"client-{name or login}.sqlite")
+        client = RegistryClient(server.base_url, **client_options)  # type: ignore[arg-type]
+        client.login(login, user.password)
+        side = Side(login, user.org_id, db, client, SyncEngine(db, client))
+        sides.append(side)
+        return side
+
+    yield make
+    for side in sides:
+        side.client.close()
+        side.db.close()

@@ -1,0 +1,73 @@
+"""Reading the server's and a client's rows for comparisons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from chairclient.db.engine import Database as LocalDatabase
+from chairclient.db.models import Member, OutboxEntry
+from registry.db import Database
+from registry.models import members as server_members
+from registry.scope import compute_scope
+
+
+def server_member_ids(db: Database, org_ids: set[str]) -> set[str]:
+    with db.read() as session:
+        return set(
+            session.scalars(
+                select(server_members.c.id).where(
+                    server_members.c.org_id.in_(org_ids), server_members.c.deleted.is_(False)
+                )
+            )
+        )
+
+
+def server_member(db: Database, member_id: str) -> dict[str, Any]:
+    with db.read() as session:
+        row = session.execute(
+            select(server_members).where(server_members.c.id == member_id)
+        ).mappings().one()
+        return dict(row)
+
+
+def server_scope(db: Database, login: str) -> set[str]:
+    from registry.auth import find_user_id
+
+    with db.read() as session:
+        return set(compute_scope(session, find_user_id(session, login)).org_ids)
+
+
+def local_member_ids(db: LocalDatabase, org_ids: set[str] | None = None) -> set[str]:
+    with db.transaction() as session:
+        query = select(Member.id).where(Member.deleted.is_(False))
+        if org_ids is not None:
+            query = query.where(Member.org_id.in_(org_ids))
+        return set(session.scalars(query))
+
+
+def local_member(db: LocalDatabase, member_id: str) -> Member:
+    with db.transaction() as session:
+        member = session.get(Member, member_id)
+        assert member is not None
+        session.expunge(member)
+        return member
+
+
+def outbox(db: LocalDatabase, state: str | None = None) -> list[OutboxEntry]:
+    with db.transaction() as session:
+        query = select(OutboxEntry).order_by(OutboxEntry.seq)
+        if state is not None:
+            query = query.where(OutboxEntry.state == state)
+        return list(session.scalars(query))
+
+
+def any_member(db: LocalDatabase, org_id: str) -> str:
+    with db.transaction() as session:
+        found = session.scalar(
+            select(Member.id).where(Member.org_id == org_id, Member.deleted.is_(False))
+            .order_by(Member.id).limit(1)
+        )
+        assert found is not None
+        return found

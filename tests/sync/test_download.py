@@ -1,0 +1,75 @@
+"""First download, subtree scope, count check and re-download, scope revoked."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select
+
+from chairclient.db.models import Member, Organisation
+from registry.auth import find_user_id
+from registry.models import user_positions
+from sync import state
+from sync.rows import page_transaction
+from tests.sync.helpers import local_member_ids, server_member_ids, server_scope
+
+
+def test_first_sync_of_a_primary_chair_downloads_exactly_its_org(make_side, server) -> None:
+    chair = make_side("chair1")
+    report = chair.sync()
+    expected = server_member_ids(server.db, {chair.org_id})
+    assert expected and local_member_ids(chair.db) == expected
+    assert report.pulled > 0 and report.orgs_added == [chair.org_id]
+    assert report.orgs_redownloaded == [] and report.server_time is not None
+    with chair.db.transaction() as session:
+        assert set(session.scalars(select(Organisation.id))) == {chair.org_id}
+        member = session.scalars(select(Member).limit(1)).one()
+        assert member.search_text  # derived columns computed
+        assert state.last_sync(session) == report.server_time.isoformat()
+        assert set(state.cursors(session)) == {chair.org_id}
+    again = chair.sync()
+    assert again.pulled == 0 and again.pushed == 0
+
+
+def test_territorial_chair_gets_the_whole_subtree(make_side, server) -> None:
+    terr = make_side("territory1")
+    terr.sync()
+    scope = server_scope(server.db, "territory1")
+    assert len(scope) > 1
+    assert local_member_ids(terr.db) == server_member_ids(server.db, scope)
+    with terr.db.transaction() as session:
+        assert set(session.scalars(select(Organisation.id))) == scope
+
+
+def test_small_pages_give_the_same_result(make_side, server) -> None:
+    terr = make_side("territory1")
+    terr.engine.page_limit = 37
+    terr.sync()
+    scope = server_scope(server.db, "territory1")
+    assert local_member_ids(terr.db) == server_member_ids(server.db, scope)
+
+
+def test_count_mismatch_redownloads_silently(make_side, server) -> None:
+    chair = make_side("chair1")
+    chair.sync()
+    before = local_member_ids(chair.db)
+    with page_transaction(chair.db) as session:  # lose rows behind the sync's back
+        session.execute(delete(Member).where(Member.id.in_(sorted(before)[:3])))
+    report = chair.sync()
+    assert report.orgs_redownloaded == [chair.org_id]
+    assert local_member_ids(chair.db) == before
+
+
+def test_org_removed_from_scope_is_purged(make_side, server) -> None:
+    chair = make_side("chair1")
+    chair.sync()
+    other = server.users["chair3"].org_id
+    with server.db.write() as session:
+        user_id = find_user_id(session, "chair1")
+        session.execute(delete(user_positions).where(user_positions.c.user_id == user_id))
+        session.execute(insert(user_positions).values(user_id=user_id, org_id=other,
+                                                      role="primary"))
+    report = chair.sync()
+    assert report.orgs_revoked == [chair.org_id] and report.orgs_added == [other]
+    assert local_member_ids(chair.db, {chair.org_id}) == set()
+    assert local_member_ids(chair.db) == server_member_ids(server.db, {other})
+    with chair.db.transaction() as session:
+        assert set(state.cursors(session)) == {other}
