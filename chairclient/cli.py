@@ -42,7 +42,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Рабочее место председателя. Commands: " + ", ".join(COMMANDS),
     )
     parser.add_argument("--db", type=Path, help="local database file (default: user data dir)")
-    parser.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument("--demo", action="store_true",
+                        help="start an embedded demo registry and sign in to it")
+    parser.add_argument("--server", help="registry address, e.g. https://reestr.example.ru")
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the main window and exit")
     return parser
 
@@ -52,14 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     args = _gui_parser().parse_args(argv)
-    if args.demo and args.db is None:
-        args.db = paths.demo_database_path()
-        if not args.db.exists():
-            from chairclient.demo.build import build_demo_database
-
-            print("Создаётся демонстрационная база…", file=sys.stderr)
-            build_demo_database(args.db, members=3000, seed=1)
-    db_path = args.db or paths.default_database_path()
     from ui.app import run_app  # the only place the core hands over to Qt
 
+    if args.demo or args.server:
+        if args.demo and not paths.data_dir().joinpath("demo-registry.sqlite").exists():
+            print("Создаётся демонстрационный реестр (один раз, около минуты)…",
+                  file=sys.stderr)
+        return run_app(args.db, screenshot=args.screenshot, server=args.server,
+                       demo=args.demo)
+    db_path = args.db or paths.default_database_path()
     return run_app(db_path, screenshot=args.screenshot)

@@ -2,6 +2,7 @@
 
 from chairclient.db.base import Base, Synced, new_id, utcnow
 from chairclient.db.models_cards import (
+    CARD_PRIORITY,
     CARD_STATUSES,
     LIVE_CARD_STATUSES,
     Card,
@@ -34,6 +35,7 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
 
 __all__ = [
     "Base",
+    "CARD_PRIORITY",
     "CARD_STATUSES",
     "Card",
     "CardRequest",

@@ -26,6 +26,9 @@ CARD_STATUSES = (
 LIVE_CARD_STATUSES = frozenset(
     {"in_request", "ordered", "produced", "shipped", "received", "issued"}
 )
+#: Which card is "the" member's card when there are several: lower comes first.
+CARD_PRIORITY = {"issued": 0, "received": 1, "shipped": 2, "produced": 3, "ordered": 4,
+                 "in_request": 5, "lost": 6, "damaged": 7, "cancelled": 8}
 
 
 class Card(Synced, Base):

@@ -63,7 +63,7 @@ class Member(Synced, Base):
 
     note: Mapped[str | None] = mapped_column(Text)
 
-    # Local, derived (see MEMBER_DERIVED_COLUMNS): kept in step by chairclient.store.derived.
+    # Local, derived (see MEMBER_DERIVED_COLUMNS): kept in step by chairclient.services.derived.
     search_text: Mapped[str] = mapped_column(Text, default="", nullable=False)
     is_complete: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     has_consent: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)

@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from chairclient.db.models_cards import CARD_PRIORITY
 from chairclient.demo.common import TODAY, DemoRandom, Weighted
 from chairclient.demo.identifiers import CardNumberIssuer
-
-#: Which card is "the" card of a member: the rule of chairclient.services.derived.
-BRANCH_ORDER = {"issued": 0, "received": 1, "shipped": 2, "produced": 3, "ordered": 4,
-                "in_request": 5, "lost": 6, "damaged": 7, "cancelled": 8}
 
 _FIRST_BATCH = date(2025, 9, 15)
 _NEXT_BATCH = date(2026, 11, 15)
@@ -227,7 +224,7 @@ class _CardMaker:
 
     def summarise(self) -> None:
         for member_id, cards in self._member_cards.items():
-            best = min(cards, key=lambda c: BRANCH_ORDER[c["status"]])
+            best = min(cards, key=lambda c: CARD_PRIORITY[c["status"]])
             self.out.by_member[member_id] = (best["status"], best["number"])
 
 

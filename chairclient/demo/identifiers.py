@@ -7,25 +7,12 @@ passes the checks of :mod:`chairclient.validation.checksums`.
 from __future__ import annotations
 
 from chairclient.demo.common import REGION_CODE, DemoRandom
+from chairclient.validation import snils_control
 
 #: Numbers up to 001-001-998 predate the СНИЛС checksum; demo numbers stay above them.
 _SNILS_FIRST = 1_001_999
 _SNILS_LAST = 999_999_999
 _INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
-
-
-def snils_control(number: str) -> str:
-    """The two control digits of the nine-digit number part of a СНИЛС (mod 101)."""
-    total = sum(int(digit) * (9 - i) for i, digit in enumerate(number))
-    if total < 100:
-        control = total
-    elif total in (100, 101):
-        control = 0
-    else:
-        control = total % 101
-        if control == 100:
-            control = 0
-    return f"{control:02d}"
 
 
 def format_snils(number: int) -> str:

@@ -20,7 +20,7 @@ from chairclient.demo.places import (
     street_address,
 )
 from chairclient.demo.roles import Leadership
-from chairclient.text import fold
+from chairclient.text import organisation_search_text
 
 STAFF_AS_OF = date(2026, 10, 1)
 INCOMPLETE_SHARE = 0.05
@@ -79,7 +79,7 @@ class _PassportWriter:
             "code": plan.code, "full_name": plan.full_name, "short_name": plan.short_name,
             "kind": plan.kind, "employer_type": plan.employer_type,
             "has_territorial_rights": plan.has_territorial_rights,
-            "search_text": fold(f"{plan.short_name} {plan.full_name} {plan.code}"),
+            "search_text": organisation_search_text(plan.short_name, plan.full_name, plan.code),
         }
 
     def contacts(self, row: dict[str, Any], plan: OrgPlan, locality: str) -> str:
@@ -157,7 +157,10 @@ class _PassportWriter:
             )
         self.staff(row, plan, stats)
         if rng.random() < 0.85:
-            concluded = rng.day_between(date(2022, 1, 1), date(2026, 6, 30))
+            # Three-year agreements; about one in twenty has run out and awaits renewal.
+            concluded = (rng.day_between(date(2023, 11, 2), date(2026, 9, 30))
+                         if rng.random() < 0.95
+                         else rng.day_between(date(2022, 6, 1), date(2023, 10, 31)))
             row.update(collective_agreement=True, agreement_concluded_on=concluded,
                        agreement_valid_until=add_years(concluded, 3))
         return row

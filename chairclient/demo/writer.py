@@ -44,7 +44,7 @@ def insert_rows(connection: sqlite3.Connection, table_name: str, rows: Iterable[
     for index, column in enumerate(table.columns):
         if isinstance(column.type, Boolean):
             continue  # sqlite3 stores True/False as 1/0 itself, as the processor would
-        processor = column.type.bind_processor(_DIALECT)
+        processor = column.type.dialect_impl(_DIALECT).bind_processor(_DIALECT)
         if processor is not None:
             processors.append((index, processor))
     pick = itemgetter(*columns)

@@ -11,13 +11,9 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chairclient.db.models import LIVE_CARD_STATUSES, Card, Consent, Member
+from chairclient.db.models import CARD_PRIORITY, LIVE_CARD_STATUSES, Card, Consent, Member
 from chairclient.text import member_search_text
 from chairclient.validation import is_member_complete
-
-#: Which card is "the" card of a member when there are several: live first, then the latest.
-_BRANCH_ORDER = {"issued": 0, "received": 1, "shipped": 2, "produced": 3, "ordered": 4,
-                 "in_request": 5, "lost": 6, "damaged": 7, "cancelled": 8}
 
 
 def member_values(member: Member) -> dict:
@@ -48,7 +44,7 @@ def refresh_members(session: Session, member_ids: Iterable[str]) -> None:
             select(Card).where(Card.member_id.in_(chunk), Card.deleted.is_(False))
         ):
             best = cards.get(card.member_id)
-            if best is None or _BRANCH_ORDER.get(card.status, 9) < _BRANCH_ORDER.get(
+            if best is None or CARD_PRIORITY.get(card.status, 9) < CARD_PRIORITY.get(
                 best.status, 9
             ):
                 cards[card.member_id] = card

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -23,12 +24,25 @@ def _members(path: Path) -> int:
         connection.close()
 
 
+def _dump(path: Path) -> dict[str, list[tuple]]:
+    connection = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall()
+                for t in tables}
+    finally:
+        connection.close()
+
+
 def test_command_creates_database(tmp_path: Path) -> None:
     target = tmp_path / "sub" / "demo.sqlite"
+    # Another hash seed than this process: the output must not depend on set/dict hashing.
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
     result = subprocess.run(
         [sys.executable, "-m", "chairclient", "demo-data", "--db", str(target),
          "--members", "300", "--seed", "3"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False, env=env,
     )
     assert result.returncode == 0, result.stderr
     assert "Демонстрационная база создана" in result.stdout
@@ -36,6 +50,10 @@ def test_command_creates_database(tmp_path: Path) -> None:
     assert _members(target) == 300
     leftovers = [p.name for p in target.parent.iterdir() if "building" in p.name]
     assert leftovers == []
+
+    in_process = tmp_path / "again.sqlite"
+    build.build_demo_database(in_process, members=300, seed=3)
+    assert _dump(in_process) == _dump(target)
 
 
 def test_refuses_to_overwrite_without_force(

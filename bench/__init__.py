@@ -1,0 +1,1 @@
+"""Benchmarks of the chair client: ``python -m bench`` (see :mod:`bench.run`)."""

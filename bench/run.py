@@ -1,0 +1,63 @@
+"""``python -m bench [--members N] [--quick] [--db PATH [--skip-build]]``
+
+Builds a demo database (100 000 members by default) with the real command, times the queries
+the main window runs on it, prints a table and writes ``bench/results/latest.json``. Exit code 1
+when a value is above its floor (the hard limit); the target is what we aim for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench import cases
+from bench.results import Result, table, write_json
+
+DEFAULT_MEMBERS = 100_000
+QUICK_MEMBERS = 20_000
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[2])
+    parser.add_argument("--members", type=int, help=f"members in the demo database "
+                        f"(default {DEFAULT_MEMBERS}, with --quick {QUICK_MEMBERS})")
+    parser.add_argument("--quick", action="store_true",
+                        help="smaller database and fewer repetitions")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--db", type=Path, help="build the database here and keep it")
+    parser.add_argument("--skip-build", action="store_true",
+                        help="with --db: measure the queries on the existing database")
+    parser.add_argument("--json", type=Path, help="where to write the results "
+                        "(default bench/results/latest.json)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    members = args.members or (QUICK_MEMBERS if args.quick else DEFAULT_MEMBERS)
+    repeats = 3 if args.quick else 7
+    if args.skip_build and not (args.db and args.db.exists()):
+        _parser().error("--skip-build needs an existing --db")
+
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="chairclient-bench-") as scratch:
+        path = args.db or Path(scratch) / "bench.sqlite"
+        if not args.skip_build:
+            print(f"Building a demo database of {members} members…", flush=True)
+            results += cases.build(path, members, args.seed)
+        print("Timing queries…", flush=True)
+        results += cases.queries(path, repeats)
+
+    print()
+    print(table(results))
+    settings = {"members": members, "seed": args.seed, "quick": args.quick,
+                "repeats": repeats, "skip_build": args.skip_build}
+    written = write_json(results, settings, args.json)
+    print(f"\nResults written to {written}")
+    failed = [r.name for r in results if not r.passed]
+    if failed:
+        print("Above the floor: " + "; ".join(failed))
+        return 1
+    return 0
