@@ -31,8 +31,22 @@ def _cmd_demo_data(argv: Sequence[str]) -> int:
     return 0
 
 
+def _cmd_report(argv: Sequence[str]) -> int:
+    from reports.cli import main_report
+
+    return main_report(argv)
+
+
+def _cmd_print(argv: Sequence[str]) -> int:
+    from reports.cli import main_print
+
+    return main_print(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "demo-data": _cmd_demo_data,
+    "report": _cmd_report,
+    "print": _cmd_print,
 }
 
 

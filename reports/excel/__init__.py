@@ -1,0 +1,1 @@
+"""Excel reports (openpyxl): «форма 5-СП» and member lists."""

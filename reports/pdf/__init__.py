@@ -1,0 +1,1 @@
+"""PDF documents (reportlab): consent, PROFCARDS handout, ЭПБ hand-over sheet."""

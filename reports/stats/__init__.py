@@ -1,0 +1,1 @@
+"""Statistics computed from cards and membership history (no Excel, no Qt)."""
