@@ -85,3 +85,18 @@ def test_the_checker_sees_imports(tmp_path: Path) -> None:
 
 def test_the_scanned_packages_exist() -> None:
     assert python_files("chairclient"), "chairclient/ has no Python files?"
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [("sync", {"ui", "registry", "reports"}), ("reports", {"ui", "sync", "registry"}),
+     ("registry", {"ui", "reports"})],
+)
+def test_client_and_server_layers_stay_apart(package: str, forbidden: set[str]) -> None:
+    """sync/ and reports/ build on the core only; registry/ shares only core and sync.protocol."""
+    assert violations(package, forbidden) == []
+
+
+def test_registry_uses_only_the_wire_format_of_sync() -> None:
+    found = [v for v in violations("registry", {"sync"}) if not v.endswith("sync.protocol")]
+    assert found == []

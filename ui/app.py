@@ -49,7 +49,7 @@ def _application() -> QApplication:
     return app
 
 
-def _report_open_failure(db_path: Path, exc: BaseException, *, interactive: bool) -> None:
+def report_open_failure(db_path: Path, exc: BaseException, *, interactive: bool) -> None:
     log.error("could not open the database: %s", type(exc).__name__)
     text = QCoreApplication.translate("App", "Could not open the database:\n%1\n\nCheck that the disk is available and the "
                "file is not damaged. Error: %2").replace("%1", str(db_path))
@@ -60,20 +60,30 @@ def _report_open_failure(db_path: Path, exc: BaseException, *, interactive: bool
         print(text, file=sys.stderr)
 
 
-def run_app(db_path: Path | str, screenshot: Path | str | None = None) -> int:
-    """Run the application on ``db_path``; returns the process exit code.
+def run_app(db_path: Path | str | None, screenshot: Path | str | None = None, *,
+            server: str | None = None, demo: bool = False) -> int:
+    """Run the application; returns the process exit code.
+
+    Without ``server`` and ``demo`` it works offline on ``db_path`` (no sign-in). With
+    ``server`` (a registry URL) or ``demo`` (an embedded registry) the person signs in first
+    and the local database of that account is synchronised in the background; ``db_path``
+    then overrides the account's database file.
 
     With ``screenshot`` the main window is saved as a PNG as soon as an organisation and its
-    first member rows are on screen, and the application exits (no display needed).
+    first member rows are on screen, and the application exits (no display needed); in demo
+    mode it signs in as ``chair1`` and synchronises first.
     """
     if screenshot is not None and _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
+    if server is not None or demo:
+        return _run_online(app, db_path, screenshot, server=server, demo=demo)
+    assert db_path is not None
     db_path = Path(db_path)
     try:
         db = open_database(db_path)
     except Exception as exc:  # any failure: tell the person, never a traceback window
-        _report_open_failure(db_path, exc, interactive=screenshot is None)
+        report_open_failure(db_path, exc, interactive=screenshot is None)
         return 1
 
     from ui.main_window import MainWindow
@@ -95,9 +105,32 @@ def run_app(db_path: Path | str, screenshot: Path | str | None = None) -> int:
         db.close()
 
 
+def _run_online(app: QApplication, db_path: Path | str | None, screenshot: Path | str | None,
+                *, server: str | None, demo: bool) -> int:
+    from chairclient.paths import data_dir
+    from ui.login.start import SignIn
+    from ui.sync.session import run_signed_in
+
+    shot = Path(screenshot) if screenshot is not None else None
+    override = Path(db_path) if db_path is not None else None
+    if not demo:
+        assert server is not None
+        return run_signed_in(app, SignIn(server, data_dir()), override, shot)
+    from registry.embedded import EmbeddedRegistry
+
+    registry = EmbeddedRegistry().start()
+    try:
+        options = SignIn(registry.base_url, data_dir(), server_id="demo",
+                         demo_users=registry.users,
+                         auto_login="chair1" if shot is not None else None)
+        return run_signed_in(app, options, override, shot)
+    finally:
+        registry.stop()
+
+
 def take_screenshot(app: QApplication, window, path: Path,
-                    timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
-    """Wait for ``window.content_ready`` (or time out), save the window as PNG; exit code."""
+                    timeout_ms: int = SCREENSHOT_TIMEOUT_MS, *, ready=None) -> int:
+    """Wait for ``ready`` (default ``window.content_ready``) or time out, save a PNG; exit code."""
     outcome: dict[str, int] = {}
 
     def grab() -> None:
@@ -120,7 +153,7 @@ def take_screenshot(app: QApplication, window, path: Path,
         app.quit()
 
     # Let the layout settle and the freshly arrived rows paint before grabbing.
-    window.content_ready.connect(lambda: QTimer.singleShot(150, grab))
+    (ready or window.content_ready).connect(lambda: QTimer.singleShot(150, grab))
     QTimer.singleShot(timeout_ms, timed_out)
     app.exec()
     return outcome.get("code", 2)

@@ -49,12 +49,15 @@ class MainWindow(QMainWindow):
 
     #: The tree is loaded, an organisation chosen and its first member rows are on screen.
     content_ready = Signal()
+    #: Файл → Выйти из учётной записи (only offered when signed in to a registry).
+    logout_requested = Signal()
 
     def __init__(self, operations: Operations, parent: QWidget | None = None, *,
                  remember_geometry: bool = True) -> None:
         super().__init__(parent)
         self._ops = operations
         self._scope: OrgScope | None = None
+        self._sync = None  # a ui.sync.controller.SyncController once attached
         self.setWindowTitle(self.tr("Chair's Workplace"))
 
         self.tree = OrgTreePanel(operations, self)
@@ -148,8 +151,19 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         about = self._action(self.tr("&About"), keys.HelpContents, self._about)
 
+        self.conflicts_action = self._action(self.tr("&Conflicting changes…"), None,
+                                             self.show_conflicts)
+        self.rejected_action = self._action(self.tr("Re&jected changes…"), None,
+                                            self.show_rejected)
+        self.logout_action = self._action(self.tr("Sign &out of the account"), None,
+                                          self.logout_requested.emit)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.refresh_action)
+        self.sync_separator = file_menu.addSeparator()
+        for action in (self.conflicts_action, self.rejected_action, self.logout_action):
+            file_menu.addAction(action)
+            action.setVisible(False)
+        self.sync_separator.setVisible(False)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         members_menu = self.menuBar().addMenu(self.tr("&Members"))
@@ -169,10 +183,60 @@ class MainWindow(QMainWindow):
         return self._scope
 
     def refresh(self) -> None:
-        """F5: read the tree, the list and the passport again (later: synchronise first)."""
+        """F5: synchronise when signed in to a registry; otherwise read everything again."""
+        if self._sync is not None:
+            if not self._sync.sync_now():
+                self.status.showMessage(self.tr("Synchronisation is already running"), 4000)
+            return
+        self.reload_data()
+
+    def reload_data(self) -> None:
+        """Read the tree, the list and the passport again."""
         self.tree.reload()
         self.members.refresh()
         self.passport.reload()
+
+    def attach_sync(self, controller) -> None:
+        """Show ``controller``'s state in the status bar; F5 and the File menu drive it."""
+        from ui.sync.indicator import SyncIndicator
+
+        self._sync = controller
+        indicator = SyncIndicator(controller, self.status)
+        indicator.conflicts_clicked.connect(self.show_conflicts)
+        indicator.rejected_clicked.connect(self.show_rejected)
+        self.status.set_sync_widget(indicator)
+        self.sync_indicator = indicator
+        self.refresh_action.setToolTip(self.tr("Synchronise with the registry (F5)"))
+        self.refresh_action.setText(self.tr("&Synchronise"))
+        for action in (self.conflicts_action, self.rejected_action, self.logout_action):
+            action.setVisible(True)
+        self.sync_separator.setVisible(True)
+        controller.data_changed.connect(self.reload_data)
+        self.members.member_saved.connect(lambda _id: controller.refresh_counts())
+        self.passport.saved.connect(lambda _id: controller.refresh_counts())
+
+    def show_conflicts(self):
+        """The conflict dialog (non-modal); returned for tests."""
+        from ui.sync.problems import ConflictsDialog
+
+        dialog = ConflictsDialog(self._ops, self)
+        dialog.resolved.connect(self._after_decision)
+        dialog.show()
+        return dialog
+
+    def show_rejected(self):
+        from ui.sync.problems import RejectedDialog
+
+        dialog = RejectedDialog(self._ops, self)
+        dialog.discarded.connect(self._after_decision)
+        dialog.show()
+        return dialog
+
+    def _after_decision(self) -> None:
+        if self._sync is not None:
+            self._sync.refresh_counts()
+        self.tree.reload()
+        self.members.refresh()
 
     # -- reactions ----------------------------------------------------------------------------
 

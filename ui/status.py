@@ -68,9 +68,17 @@ class StatusBar(QStatusBar):
         """``total`` with the right Russian form: 1 член, 3 члена, 5 членов Профсоюза."""
         return self.tr("%Ln union member(s) on the register", "", total)
 
+    def set_sync_widget(self, widget: QWidget) -> None:
+        """Put the live sync indicator where the placeholder was."""
+        self.removeWidget(self.sync)
+        self.sync.deleteLater()
+        self.sync = widget
+        self.addPermanentWidget(widget)
+
     def set_sync_state(self, text: str | None) -> None:
-        """Placeholder until synchronisation exists."""
-        self.sync.setText(text or self.tr("Sync: not set up yet"))
+        """The placeholder shown when the app works without a registry."""
+        if isinstance(self.sync, QLabel):
+            self.sync.setText(text or self.tr("Sync: not set up yet"))
 
     def _on_busy(self, busy: bool) -> None:
         if busy:

@@ -118,6 +118,57 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Conflicting changes</source>
+        <translation>Конфликтующие изменения</translation>
+    </message>
+    <message>
+        <source>Someone else changed the same fields on the server. For each field choose which value to keep. Until you decide, your value is kept here and nothing is lost.</source>
+        <translation>Кто-то другой изменил те же поля на сервере. Для каждого поля выберите, какое значение оставить. Пока вы не решили, ваше значение хранится здесь и ничего не теряется.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моё</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>На сервере</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>Как на сервере</translation>
+    </message>
+</context>
+<context>
     <name>ContactsTab</name>
     <message>
         <source>postal index, district, village, street, house</source>
@@ -187,10 +238,132 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>regional organisation</source>
+        <translation>региональная организация</translation>
+    </message>
+    <message>
+        <source>local organisation</source>
+        <translation>местная организация</translation>
+    </message>
+    <message>
+        <source>primary organisation</source>
+        <translation>первичная организация</translation>
+    </message>
+    <message>
+        <source>Sign in to the union registry</source>
+        <translation>Вход в реестр Профсоюза</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>Запомнить меня</translation>
+    </message>
+    <message>
+        <source>«Remember me» is not available: this computer has no password storage. You will be asked for the password at every start.</source>
+        <translation>«Запомнить меня» недоступно: на этом компьютере нет хранилища паролей. Пароль будет спрашиваться при каждом запуске.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Demo mode. Choose a demo user — the login and password are filled in for you:</source>
+        <translation>Демонстрационный режим. Выберите пользователя — логин и пароль подставятся сами:</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>This is your first sign-in with this password. Please choose a new password that only you know (at least 8 characters).</source>
+        <translation>Вы входите с этим паролем впервые. Придумайте новый пароль, который знаете только вы (не короче 8 символов).</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Enter the server address, the login and the password.</source>
+        <translation>Укажите адрес сервера, логин и пароль.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Новые пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the old one.</source>
+        <translation>Новый пароль должен отличаться от прежнего.</translation>
+    </message>
+    <message>
+        <source>Change password and sign in</source>
+        <translation>Сменить пароль и войти</translation>
+    </message>
+    <message>
+        <source>Cannot reach the registry server at %1. Check the address and the Internet connection, then try again.</source>
+        <translation>Не удалось связаться с сервером реестра %1. Проверьте адрес и подключение к интернету и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The registry server is having trouble. Please try again later.</source>
+        <translation>На сервере реестра сбой. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Не удалось войти: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogoutDialog</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Sign out of the account? The saved sign-in is removed from this computer; next time the password is asked for.</source>
+        <translation>Выйти из учётной записи? Сохранённый вход будет удалён с этого компьютера; в следующий раз программа спросит пароль.</translation>
+    </message>
+    <message>
+        <source>Also delete the data of this account from this computer</source>
+        <translation>Удалить также данные этой учётной записи с компьютера</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) have not reached the registry yet. If you delete the data, they are lost. Synchronise first (F5) to keep them.</source>
+        <translation>
+            <numerusform>%Ln изменение ещё не передано в реестр. Если удалить данные, оно пропадут. Чтобы сохранить, сначала синхронизируйте (F5).</numerusform>
+            <numerusform>%Ln изменения ещё не переданы в реестр. Если удалить данные, они пропадут. Чтобы сохранить, сначала синхронизируйте (F5).</numerusform>
+            <numerusform>%Ln изменений ещё не передано в реестр. Если удалить данные, они пропадут. Чтобы сохранить, сначала синхронизируйте (F5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Chair&apos;s Workplace</source>
-        <extracomment>The tree is loaded, an organisation chosen and its first member rows are on screen.</extracomment>
+        <extracomment>The tree is loaded, an organisation chosen and its first member rows are on screen. Файл → Выйти из учётной записи (only offered when signed in to a registry).</extracomment>
         <translation>Рабочее место председателя</translation>
     </message>
     <message>
@@ -246,6 +419,18 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
+        <source>&amp;Conflicting changes…</source>
+        <translation>&amp;Конфликты изменений…</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected changes…</source>
+        <translation>&amp;Отклонённые изменения…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out of the account</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -256,6 +441,18 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Synchronisation is already running</source>
+        <translation>Синхронизация уже идёт</translation>
+    </message>
+    <message>
+        <source>Synchronise with the registry (F5)</source>
+        <translation>Синхронизировать с реестром (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise</source>
+        <translation>&amp;Синхронизировать</translation>
     </message>
     <message>
         <source>registry code %1</source>
@@ -913,6 +1110,37 @@ Registry code: %2</source>
     </message>
 </context>
 <context>
+    <name>RejectedDialog</name>
+    <message>
+        <source>Rejected changes</source>
+        <translation>Отклонённые изменения</translation>
+    </message>
+    <message>
+        <source>The registry did not accept these changes. The card shows the registry&apos;s values again; correct the card if needed and discard the rejected change.</source>
+        <translation>Реестр не принял эти изменения. В карточке снова значения из реестра; при необходимости исправьте карточку и отмените отклонённое изменение.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>Отменить изменение</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Reading data…</source>
@@ -933,6 +1161,69 @@ Registry code: %2</source>
     <message>
         <source>Sync: not set up yet</source>
         <translation>Синхронизация: ещё не настроена</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message numerus="yes">
+        <source>Synchronising… %Ln record(s) received</source>
+        <translation>
+            <numerusform>Синхронизация… получена %Ln запись</numerusform>
+            <numerusform>Синхронизация… получено %Ln записи</numerusform>
+            <numerusform>Синхронизация… получено %Ln записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Synchronised at %1</source>
+        <translation>Синхронизировано в %1</translation>
+    </message>
+    <message>
+        <source>No connection to the server</source>
+        <translation>Нет связи с сервером</translation>
+    </message>
+    <message>
+        <source>data as of %1</source>
+        <translation>данные на %1</translation>
+    </message>
+    <message>
+        <source>Sign-in expired: sign out and sign in again</source>
+        <translation>Вход устарел: выйдите и войдите снова</translation>
+    </message>
+    <message>
+        <source>Synchronisation error</source>
+        <translation>Ошибка синхронизации</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1</source>
+        <translation>Последняя синхронизация %1</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <source>F5 — synchronise now</source>
+        <translation>F5 — синхронизировать сейчас</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) not sent</source>
+        <translation>
+            <numerusform>%Ln изменение не отправлено</numerusform>
+            <numerusform>%Ln изменения не отправлены</numerusform>
+            <numerusform>%Ln изменений не отправлено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Конфликты: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Отклонено: %1</translation>
     </message>
 </context>
 <context>

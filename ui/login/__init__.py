@@ -1,0 +1,1 @@
+"""Signing in to the registry: the login dialog, remembered sessions, logout."""

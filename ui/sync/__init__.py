@@ -1,0 +1,1 @@
+"""Background synchronisation with the registry: controller, status indicator, dialogs."""

@@ -1,0 +1,140 @@
+"""Runs :meth:`SyncEngine.run` in the background: at start, every 5 minutes, and on F5."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from sync import conflicts, state
+from sync.client import AuthError, Offline, RegistryClient, RegistryError, ServerError
+from sync.engine import SyncEngine, SyncReport
+from ui.operations import OperationContext, Operations
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 5 * 60 * 1000
+
+IDLE, RUNNING, DONE, OFFLINE, ERROR, SIGNED_OUT = (
+    "idle", "running", "done", "offline", "error", "signed_out")
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class SyncController(QObject):
+    """One sync at a time; :attr:`state`, :attr:`last_sync`, :attr:`counts` for the UI."""
+
+    changed = Signal()  # state, counts or progress changed
+    finished = Signal(object)  # the SyncReport, or the exception of a failed run
+    data_changed = Signal()  # a run brought or sent something: views should re-read
+
+    def __init__(self, operations: Operations, client: RegistryClient, *,
+                 interval_ms: int = INTERVAL_MS, offline: bool = False,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ops = operations
+        self._client = client
+        self.state = OFFLINE if offline else IDLE
+        self.error_text = ""
+        self.last_sync: datetime | None = None
+        self.counts = conflicts.Counts()
+        self.progress: int | None = None
+        self.runs = 0
+        self._context: OperationContext | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.sync_now)
+
+    @property
+    def running(self) -> bool:
+        return self._context is not None
+
+    def start(self) -> None:
+        """Read the local state, sync now, then every few minutes."""
+        self._ops.read(lambda s: _parse_time(state.last_sync(s)), self._on_last_sync)
+        self.refresh_counts()
+        self.sync_now()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._context is not None:
+            self._context.cancel()
+
+    def sync_now(self) -> bool:
+        """Start a sync unless one is running; True when started."""
+        if self._context is not None:
+            return False
+        self.state, self.progress, self.error_text = RUNNING, None, ""
+        self._context = self._ops.long(self._work, self._on_done, self._on_failed,
+                                       self._on_progress, writes=True)
+        self.changed.emit()
+        return True
+
+    def refresh_counts(self) -> None:
+        self._ops.read(conflicts.counts, self._on_counts)
+
+    # -- worker side --------------------------------------------------------------------------
+
+    def _work(self, context: OperationContext) -> tuple[SyncReport, conflicts.Counts]:
+        def progress(phase: str, done: int) -> None:
+            context.progress(done, 0, phase)
+
+        report = SyncEngine(self._ops.db, self._client, progress).run()
+        with self._ops.db.session() as session:
+            return report, conflicts.counts(session)
+
+    # -- UI side ------------------------------------------------------------------------------
+
+    def _on_progress(self, done: int, _total: int, phase: str) -> None:
+        if phase == "pull":
+            self.progress = done
+            self.changed.emit()
+
+    def _on_done(self, outcome: tuple[SyncReport, conflicts.Counts]) -> None:
+        report, counts = outcome
+        self._context = None
+        self.runs += 1
+        self.state, self.progress, self.counts = DONE, None, counts
+        if report.server_time is not None:
+            time = report.server_time
+            self.last_sync = time if time.tzinfo else time.replace(tzinfo=UTC)
+        self.changed.emit()
+        if (report.pulled or report.pushed or report.orgs_added or report.orgs_revoked
+                or report.orgs_redownloaded):
+            self.data_changed.emit()
+        self.finished.emit(report)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._context = None
+        self.runs += 1
+        self.progress = None
+        if isinstance(exc, Offline):
+            self.state = OFFLINE
+        elif isinstance(exc, AuthError):
+            self.state = SIGNED_OUT
+        else:
+            self.state = ERROR
+            self.error_text = str(exc) if isinstance(exc, RegistryError | ServerError) else ""
+            log.warning("sync failed: %s", type(exc).__name__)
+        self.changed.emit()
+        self.refresh_counts()
+        self.finished.emit(exc)
+
+    def _on_last_sync(self, value: datetime | None) -> None:
+        if self.last_sync is None and value is not None:
+            self.last_sync = value
+            self.changed.emit()
+
+    def _on_counts(self, counts: conflicts.Counts) -> None:
+        self.counts = counts
+        self.changed.emit()
