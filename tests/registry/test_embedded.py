@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 from sqlalchemy import create_engine, text
 
-from sync.client import RegistryClient
 from registry.embedded import EmbeddedRegistry
+from sync.client import RegistryClient
 
 
 def _members(path) -> int:

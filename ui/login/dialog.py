@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from registry.embedded import DemoLogin
 from sync.client import Offline, PasswordChangeRequired, RegistryClient, RegistryError, ServerError
 from sync.credentials import keyring_available
-from registry.embedded import DemoLogin
 from ui.login.background import run_in_background
 
 ROLE_NAMES = {

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
+from registry.embedded import DemoLogin
 from sync import credentials
 from sync.client import AuthError, Offline, RegistryClient, RegistryError, ServerError
-from registry.embedded import DemoLogin
 from ui.login.background import wait_in_background
 from ui.login.dialog import LoginDialog
 
