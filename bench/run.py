@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import cases
+from bench import cases, report_cases
 from bench.results import Result, table, write_json
 
 DEFAULT_MEMBERS = 100_000
@@ -49,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             results += cases.build(path, members, args.seed)
         print("Timing queries…", flush=True)
         results += cases.queries(path, repeats)
+        print("Timing documents and reports…", flush=True)
+        results += report_cases.reports(path, Path(scratch))
 
     print()
     print(table(results))
