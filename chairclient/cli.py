@@ -43,8 +43,15 @@ def _cmd_print(argv: Sequence[str]) -> int:
     return main_print(argv)
 
 
+def _cmd_import_members(argv: Sequence[str]) -> int:
+    from chairclient.importing.command import main as import_members
+
+    return import_members(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "demo-data": _cmd_demo_data,
+    "import-members": _cmd_import_members,
     "report": _cmd_report,
     "print": _cmd_print,
 }
