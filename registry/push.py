@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from registry.auth import now_utc
 from registry.changelog import log_change
+from registry.commands import check_not_lifecycle, run_command
 from registry.db import Database
 from registry.models import ENTITY_TABLES, applied_mutations, audit_history, conflicts
 from registry.rules import (
@@ -100,16 +101,18 @@ def _apply(session: Session, scope: Scope, user_id: str, m: Mutation) -> Mutatio
     if table is None:
         raise Rejected(f"Неизвестный тип записи «{m.entity[:40]}»")
     if m.op == "command":
-        raise Rejected("Эта операция пока не поддерживается сервером")
+        return run_command(session, scope, user_id, m)
     if m.op == "create":
         return _create(session, scope, user_id, m)
     row = fetch_row(session, table, m.entity_id, lock=True)
     if row is None or row["org_id"] not in scope:
         raise Rejected(NOT_FOUND)
     if m.op == "delete":
+        check_not_lifecycle(m.entity, {"deleted": True})
         return _delete(session, scope, user_id, m, row)
     if row["deleted"]:
         raise Rejected("Запись удалена на сервере")
+    check_not_lifecycle(m.entity, m.fields)
     return _update(session, scope, user_id, m, row)
 
 

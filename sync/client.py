@@ -148,6 +148,16 @@ class RegistryClient:
             self.on_tokens(tokens)
         return tokens
 
+    @property
+    def signed_in(self) -> bool:
+        """Holds tokens (possibly expired); False for a session opened offline without them."""
+        return bool(self.access_token or self.refresh_token)
+
+    def ping(self) -> None:
+        """Reach the server without signing in: :class:`Offline` or :class:`ServerError` when
+        it cannot answer."""
+        self._send("GET", "/health", None)
+
     def _call(self, method: str, path: str, body: Any) -> Any:
         """An authenticated sync call: retried on network errors and 5xx, refreshed on 401."""
         refreshed = False

@@ -53,6 +53,7 @@ class SyncReport:
 
 
 #: ``on_progress(phase, done)``: phase is "push", "pull" or "check"; done counts rows so far.
+#: Before a first download, phase "total" gives in ``done`` the rows the server will send.
 Progress = Callable[[str, int], None]
 
 
@@ -86,6 +87,7 @@ class SyncEngine:
         report.pushed, report.applied = pushed.pushed, pushed.applied
         report.conflicts, report.rejected = pushed.conflicts, pushed.rejected
         report.rejected_reasons = pushed.rejected_reasons
+        self._announce_total()
         self._merge(report, self._pull())
         meta = self.client.meta()
         mismatched = self.check_counts(meta)
@@ -101,6 +103,16 @@ class SyncEngine:
         log.info("sync done: pushed %d, pulled %d in %.2fs", report.pushed, report.pulled,
                  report.duration)
         return report
+
+    def _announce_total(self) -> None:
+        """On a first download, the rows to expect (per-org counts from ``meta``)."""
+        if self.on_progress is None:
+            return
+        with self.db.transaction() as session:
+            if state.cursors(session):
+                return
+        counts = self.client.meta().counts
+        self.on_progress("total", sum(sum(per.values()) for per in counts.values()))
 
     def _pull(self) -> PullOutcome:
         return pull_all(

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
-from sync import rows, state
+from sync import commands, rows, state
 from sync.protocol import Change, PullResponse
 
 MAX_PAGES = 100_000
@@ -75,7 +75,8 @@ def apply_page(db: Database, page: PullResponse) -> None:
 
 
 def _protected(session: Session, ids: list[str]) -> dict[str, set[str]]:
-    """Per entity id, the fields with a pending local change (``deleted`` for a delete)."""
+    """Per entity id, the fields with a pending local change (``deleted`` for a delete; the
+    fields a pending lifecycle command changed)."""
     found: dict[str, set[str]] = defaultdict(set)
     for chunk in rows.chunks(ids):
         entries = session.execute(
@@ -88,6 +89,10 @@ def _protected(session: Session, ids: list[str]) -> dict[str, set[str]]:
                 found[entity_id].add("deleted")
             elif op in ("create", "update"):
                 found[entity_id] |= set(fields or {})
+    wanted = set(ids)
+    for row_id, names in commands.protected_fields(session).items():
+        if row_id in wanted:
+            found[row_id] |= names
     return found
 
 

@@ -6,7 +6,8 @@
   "applied_fields": [...], "version": n}``; the row shows the server's value (mine stays in the
   entry and in ``error`` until a person decides);
 * rejected: state ``rejected``, ``error`` holds the Russian reason; the row's fields go back to
-  the server's values; never retried and the queue goes on;
+  the server's values (for a lifecycle command: every row it changed, and the rows it created
+  locally are dropped — see :mod:`sync.commands`); never retried and the queue goes on;
 * network error: nothing is marked; the exception propagates and the order is kept.
 """
 
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
-from sync import rows, state
+from sync import commands, rows, state
 from sync.protocol import Mutation, MutationResult
 
 BATCH = 200
@@ -38,9 +39,11 @@ class PushOutcome:
 
 
 def to_mutation(entry: OutboxEntry) -> Mutation:
+    """The wire form; a command's ``base`` is local undo data and stays home."""
+    base = {} if entry.op == "command" else entry.base
     return Mutation(
         mutation_id=entry.mutation_id, entity=entry.entity, entity_id=entry.entity_id,
-        org_id=entry.org_id, op=entry.op, fields=entry.fields, base=entry.base,  # type: ignore[arg-type]
+        org_id=entry.org_id, op=entry.op, fields=entry.fields, base=base,  # type: ignore[arg-type]
         base_version=entry.base_version,
     )
 
@@ -87,6 +90,8 @@ def push_all(
                 entry = session.merge(entry)
                 _store(session, entry, result, outcome)
                 members |= rows.member_ids_of(session, entry.entity, [entry.entity_id])
+                if entry.op == "command":
+                    members |= commands.member_ids(session, entry)
             rows.refresh_derived(session, members, set())
         outcome.pushed += len(by_id)
         if progress is not None:
@@ -129,6 +134,8 @@ def _store(session: Session, entry: OutboxEntry, result: MutationResult, out: Pu
         entry.error = result.reason or "Изменение отклонено сервером"
         out.rejected_reasons.append(entry.error)
         _undo(session, entry)
+    if entry.op == "command":
+        commands.forget_shadows(session, entry)
     if not _has_pending(session, entry.entity_id):
         state.drop_shadow(session, entry.entity, entry.entity_id)
 
@@ -196,3 +203,5 @@ def _undo(session: Session, entry: OutboxEntry) -> None:
         _set_fields(session, entry, {k: shadow.get(k, entry.base.get(k)) for k in entry.fields})
     elif entry.op == "delete":
         _set_fields(session, entry, {"deleted": False})
+    elif entry.op == "command":
+        commands.undo(session, entry)

@@ -9,6 +9,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+#: The session's PostgreSQL cluster fixture (``pg_cluster``), for registry and sync tests.
+pytest_plugins = ("tests.pg",)
+
 from chairclient.db.engine import Database, open_database  # noqa: E402
 
 

@@ -1,4 +1,5 @@
-"""Registry fixtures: a real server on loopback over SQLite and over a throwaway PostgreSQL.
+"""Registry fixtures: a real server on loopback over SQLite and over a throwaway PostgreSQL
+(``pg_cluster`` comes from :mod:`tests.pg`).
 
 The PostgreSQL runs need ``initdb`` and ``pg_ctl`` (Debian package ``postgresql``); where they
 are missing locally those runs are skipped, CI installs them and runs both.
@@ -13,7 +14,7 @@ import pytest
 
 from registry.db import Database, init_db, open_database
 from tests.registry.helpers import Api
-from tests.registry.servers import PostgresCluster, ServerThread, postgres_binaries
+from tests.registry.servers import PostgresCluster, ServerThread
 from tests.registry.world import World, build_world
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -24,15 +25,6 @@ class Running:
     backend: str
     db: Database
     base_url: str
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PostgresCluster]:
-    if postgres_binaries() is None:
-        pytest.skip("PostgreSQL (initdb, pg_ctl) not installed here; CI installs and runs it")
-    cluster = PostgresCluster.start()
-    yield cluster
-    cluster.stop()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

@@ -1,7 +1,12 @@
-"""Sync fixtures: a seeded registry served by uvicorn on loopback, and client sides."""
+"""Sync fixtures: a seeded registry served by uvicorn on loopback, and client sides.
+
+``server`` runs on a copy of a seeded SQLite registry; parametrize it indirectly with
+``"postgresql"`` (see :data:`BACKENDS`) to run the test on a copy of a seeded PostgreSQL one.
+"""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,9 +20,13 @@ from registry.db import Database, init_db, open_database
 from registry.seed import DemoUser, seed_demo
 from sync.client import RegistryClient
 from sync.engine import SyncEngine, SyncReport
-from tests.registry.servers import ServerThread
+from tests.registry.servers import PostgresCluster, ServerThread
 
 MEMBERS = 300
+#: For ``@pytest.mark.parametrize("server", BACKENDS, indirect=True)``.
+BACKENDS = ["sqlite", "postgresql"]
+_PG_TEMPLATE = "sync_seed"
+_pg_copies = itertools.count(1)
 
 
 @dataclass
@@ -67,11 +76,38 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     return Seeded(path, {u.login: u for u in users})
 
 
+@pytest.fixture(scope="session")
+def pg_seeded(pg_cluster: PostgresCluster) -> Seeded:
+    """The same demo registry in a PostgreSQL template database (copied per test)."""
+    db = open_database(pg_cluster.create_database(_PG_TEMPLATE))
+    init_db(db)
+    users = seed_demo(db, members=MEMBERS)
+    db.close()
+    return Seeded(Path(_PG_TEMPLATE), {u.login: u for u in users})
+
+
+def _pg_copy(cluster: PostgresCluster) -> str:
+    import psycopg
+
+    name = f"sync_test_{next(_pg_copies)}"
+    with psycopg.connect(
+        host="127.0.0.1", port=cluster.port, user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_PG_TEMPLATE}"')
+    return cluster.url(name)
+
+
 @pytest.fixture
-def server(seeded: Seeded, tmp_path: Path) -> Iterator[Server]:
-    path = tmp_path / "registry.sqlite"
-    copy_sqlite(seeded.path, path)
-    db = open_database(f"sqlite:///{path}")
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
+    backend = getattr(request, "param", "sqlite")
+    if backend == "postgresql":
+        seeded: Seeded = request.getfixturevalue("pg_seeded")
+        db = open_database(_pg_copy(request.getfixturevalue("pg_cluster")))
+    else:
+        seeded = request.getfixturevalue("seeded")
+        path = tmp_path / "registry.sqlite"
+        copy_sqlite(seeded.path, path)
+        db = open_database(f"sqlite:///{path}")
     thread = ServerThread(db).start()
     yield Server(db, thread.base_url, seeded.users)
     thread.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from chairclient.db.models import Member, new_id
@@ -12,6 +13,7 @@ from chairclient.services import outbox as outbox_service
 from chairclient.services.members import save_member
 from registry.models import audit_history
 from sync.protocol import Mutation
+from tests.sync.conftest import BACKENDS
 from tests.sync.helpers import any_member, local_member, outbox, server_member
 
 
@@ -37,6 +39,7 @@ def test_offline_edit_reaches_the_territorial_chair(make_side, server) -> None:
     assert local_member(terr.db, member_id).note == "Переведён на полставки"
 
 
+@pytest.mark.parametrize("server", BACKENDS, indirect=True)
 def test_two_chairs_merge_fields_and_keep_a_conflict(make_side, server) -> None:
     chair, terr = make_side("chair1"), make_side("territory1")
     chair.sync()
@@ -64,6 +67,7 @@ def test_two_chairs_merge_fields_and_keep_a_conflict(make_side, server) -> None:
     assert outbox(chair.db) == []
 
 
+@pytest.mark.parametrize("server", BACKENDS, indirect=True)
 def test_a_repeated_push_applies_nothing_twice(make_side, server) -> None:
     chair = make_side("chair1")
     chair.sync()
@@ -104,6 +108,7 @@ class LoseFirstPushAnswer(httpx.HTTPTransport):
         return response
 
 
+@pytest.mark.parametrize("server", BACKENDS, indirect=True)
 def test_a_lost_push_answer_is_retried_without_doubling(make_side, server) -> None:
     transport = LoseFirstPushAnswer()
     chair = make_side("chair1", transport=transport, backoff=0.01)

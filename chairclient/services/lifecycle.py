@@ -1,0 +1,194 @@
+"""Membership lifecycle: removal, restoration and category change, as registry commands.
+
+Each function validates locally (the rules of :mod:`lifecycle_rules`, the same the registry
+runs), applies the change to the local rows optimistically (the member, a new history event and,
+on removal, live ЭПБ cards set АННУЛИРОВАН with a status-change row) and queues ONE command in
+the outbox — all in the caller's transaction. The event id travels in the command, so the
+registry creates the very same row. The entry's ``base`` keeps what the change overwrote
+(``rows``) and what it created (``created``): the sync client puts it back if the registry
+refuses the command. History is never edited: a removal is undone only by a restoration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from chairclient.db.base import utcnow
+from chairclient.db.models import (
+    LIVE_CARD_STATUSES,
+    Card,
+    CardStatusChange,
+    Member,
+    MembershipEvent,
+    Synced,
+    new_id,
+)
+from chairclient.db.models_ref import RefCategory, RefRemovalReason
+from chairclient.services import lifecycle_rules as rules
+from chairclient.services import outbox
+from chairclient.services.derived import member_values, refresh_members
+from chairclient.validation import field_message, validate_member
+
+
+class LifecycleRefused(ValueError):
+    """The operation is not allowed now; ``str()`` is the Russian reason."""
+
+
+@dataclass
+class LifecycleDone:
+    """What changed: the member, the new history event, the cards cancelled."""
+
+    member_id: str
+    event_id: str
+    mutation_id: str
+    cancelled_cards: list[str] = field(default_factory=list)
+
+
+def _member(session: Session, member_id: str) -> Member:
+    member = session.get(Member, member_id)
+    if member is None or member.deleted:
+        raise LookupError(f"member {member_id} not found")
+    return member
+
+
+def _last_event(session: Session, member_id: str) -> date | None:
+    return session.scalar(
+        select(func.max(MembershipEvent.event_date)).where(
+            MembershipEvent.member_id == member_id, MembershipEvent.deleted.is_(False)
+        )
+    )
+
+
+def _codes(session: Session, model: type[RefCategory] | type[RefRemovalReason]) -> set[str]:
+    return set(session.scalars(select(model.code).where(model.active.is_(True))))
+
+
+def _refuse_if(reason: str | None) -> None:
+    if reason is not None:
+        raise LifecycleRefused(reason)
+
+
+class _Change:
+    """Collects the optimistic writes of one command and what they overwrote."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: list[dict[str, Any]] = []
+        self.created: list[dict[str, str]] = []
+
+    def set(self, entity: str, row: Synced, values: dict[str, Any]) -> None:
+        old = {k: outbox.wire_value(getattr(row, k)) for k in values}
+        self.rows.append({"entity": entity, "id": row.id, "old": old})
+        for key, value in values.items():
+            setattr(row, key, value)
+
+    def add(self, entity: str, row: Synced) -> None:
+        self.session.add(row)
+        self.created.append({"entity": entity, "id": row.id})
+
+
+def _check_member(member: Member, changes: dict[str, Any], today: date) -> None:
+    """The member card stays as valid as it was (e.g. removal not before registration)."""
+    before = member_values(member)
+    after = validate_member({**before, **changes}, today=today).errors
+    was = validate_member(before, today=today).errors
+    new = {k: v for k, v in after.items() if was.get(k) != v}
+    if new:
+        raise LifecycleRefused("; ".join(field_message(k, v) for k, v in new.items()))
+
+
+def _commit(
+    session: Session, member: Member, change: _Change, name: str, args: dict[str, Any],
+    event: MembershipEvent, step_id: str | None,
+) -> LifecycleDone:
+    """Write the event, queue the command (with undo data) and refresh derived columns."""
+    change.add("membership_event", event)
+    session.flush()
+    entry = outbox.record_command(
+        session, "member", member.id, member.org_id, name, {**args, "event_id": event.id},
+        step_id or new_id(),
+    )
+    entry.base = {"rows": change.rows, "created": change.created}
+    refresh_members(session, [member.id])
+    cards = [r["id"] for r in change.rows if r["entity"] == "card"]
+    return LifecycleDone(member.id, event.id, entry.mutation_id, cards)
+
+
+def remove_member(
+    session: Session, member_id: str, on: date, reason: str, *,
+    step_id: str | None = None, today: date | None = None,
+) -> LifecycleDone:
+    """Снять с учёта: status «removed», date and reason, a «removed» event; live cards
+    become АННУЛИРОВАН."""
+    today = today or date.today()
+    member = _member(session, member_id)
+    _refuse_if(rules.check_remove(
+        member.status, on, today, _last_event(session, member_id), reason,
+        _codes(session, RefRemovalReason),
+    ))
+    values = {"status": "removed", "removed_on": on, "removal_reason": reason}
+    _check_member(member, values, today)
+    change = _Change(session)
+    change.set("member", member, values)
+    event = MembershipEvent(
+        id=new_id(), org_id=member.org_id, member_id=member.id, kind="removed", event_date=on,
+        reason=reason, from_org_id=member.org_id,
+    )
+    live = session.scalars(
+        select(Card).where(
+            Card.member_id == member.id, Card.deleted.is_(False),
+            Card.status.in_(sorted(LIVE_CARD_STATUSES)),
+        ).order_by(Card.id)
+    ).all()
+    for card in live:
+        change.set("card", card, {"status": "cancelled"})
+        change.add("card_status_change", CardStatusChange(
+            id=rules.card_cancel_id(event.id, card.id), org_id=card.org_id, card_id=card.id,
+            status="cancelled", changed_at=utcnow(), note=rules.CARD_CANCEL_NOTE,
+        ))
+    args = {"on": on, "reason": reason}
+    return _commit(session, member, change, rules.REMOVE_MEMBER, args, event, step_id)
+
+
+def restore_member(
+    session: Session, member_id: str, on: date, *,
+    step_id: str | None = None, today: date | None = None,
+) -> LifecycleDone:
+    """Восстановить на учёте снятого члена Профсоюза: a «restored» event."""
+    today = today or date.today()
+    member = _member(session, member_id)
+    _refuse_if(rules.check_restore(member.status, on, today, _last_event(session, member_id)))
+    change = _Change(session)
+    change.set("member", member, {"status": "active", "removed_on": None, "removal_reason": None})
+    event = MembershipEvent(
+        id=new_id(), org_id=member.org_id, member_id=member.id, kind="restored", event_date=on,
+        to_org_id=member.org_id,
+    )
+    return _commit(session, member, change, rules.RESTORE_MEMBER, {"on": on}, event, step_id)
+
+
+def change_category(
+    session: Session, member_id: str, new_category: str, on: date, *,
+    step_id: str | None = None, today: date | None = None,
+) -> LifecycleDone:
+    """Сменить категорию (работающий, обучающийся …): a «category_changed» event."""
+    today = today or date.today()
+    member = _member(session, member_id)
+    _refuse_if(rules.check_category(
+        member.status, member.category, new_category, on, today,
+        _last_event(session, member_id), _codes(session, RefCategory),
+    ))
+    old = member.category
+    change = _Change(session)
+    change.set("member", member, {"category": new_category})
+    event = MembershipEvent(
+        id=new_id(), org_id=member.org_id, member_id=member.id, kind="category_changed",
+        event_date=on, old_category=old, new_category=new_category,
+    )
+    args = {"on": on, "new_category": new_category}
+    return _commit(session, member, change, rules.CHANGE_CATEGORY, args, event, step_id)

@@ -1,0 +1,154 @@
+"""Membership commands: removal (cancelling live ЭПБ cards), restoration, category change.
+
+History is appended to, never edited: each command writes one ``membership_event`` whose id the
+client may choose (``event_id``), so its optimistic local row and the registry's row are one row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import Field
+from sqlalchemy import func, select
+
+from chairclient.db.models import LIVE_CARD_STATUSES
+from chairclient.services import lifecycle_rules as rules
+from chairclient.services.lifecycle_rules import card_cancel_id
+from registry.commands.base import Args, Context, command
+from registry.commands.writes import insert_row, server_today, update_row
+from registry.models import ENTITY_TABLES, members, server_metadata
+from registry.rules import NOT_FOUND, Rejected, fetch_row, validate
+from registry.wire import data_values
+from sync.protocol import MutationResult
+
+events = ENTITY_TABLES["membership_event"]
+cards = ENTITY_TABLES["card"]
+
+
+class _EventArgs(Args):
+    on: date
+    event_id: str | None = Field(None, min_length=1, max_length=36)
+
+
+class RemoveArgs(_EventArgs):
+    reason: str = Field(min_length=1, max_length=40)
+
+
+class RestoreArgs(_EventArgs):
+    pass
+
+
+class CategoryArgs(_EventArgs):
+    new_category: str = Field(min_length=1, max_length=40)
+
+
+def _member(ctx: Context) -> Any:
+    """The member row, locked; anything out of scope answers exactly like a missing row."""
+    row = fetch_row(ctx.session, members, ctx.mutation.entity_id, lock=True)
+    if row is None or row["deleted"] or row["org_id"] not in ctx.scope:
+        raise Rejected(NOT_FOUND)
+    return row
+
+
+def _last_event(ctx: Context, member_id: str) -> date | None:
+    return ctx.session.scalar(
+        select(func.max(events.c.event_date)).where(
+            events.c.member_id == member_id, events.c.deleted.is_(False)
+        )
+    )
+
+
+def _codes(ctx: Context, table_name: str) -> set[str]:
+    table = server_metadata.tables[table_name]
+    return set(ctx.session.scalars(select(table.c.code).where(table.c.active.is_(True))))
+
+
+def _event_id(ctx: Context, wanted: str | None) -> str:
+    event_id = wanted or ctx.mutation.mutation_id
+    if fetch_row(ctx.session, events, event_id) is not None:
+        raise Rejected("Запись с таким идентификатором уже существует")
+    return event_id
+
+
+def _check(reason: str | None) -> None:
+    if reason is not None:
+        raise Rejected(reason)
+
+
+def _apply(
+    ctx: Context, row: Any, changes: dict[str, Any], event_id: str, event: dict[str, Any]
+) -> MutationResult:
+    """Validate the merged member, write it and its history event; the push result."""
+    current = data_values(members, row)
+    validate(ctx.session, "member", {**current, **changes}, current, row_id=row["id"],
+             scope=ctx.scope)
+    version = update_row(ctx, "member", row, changes)
+    insert_row(ctx, "membership_event", event_id, row["org_id"],
+               {"member_id": row["id"], **event})
+    return MutationResult(
+        mutation_id=ctx.mutation.mutation_id, status="applied", version=version,
+        applied_fields=sorted(changes),
+    )
+
+
+def _cancel_cards(ctx: Context, member_id: str, event_id: str) -> None:
+    """Every live card of the member becomes АННУЛИРОВАН, with a status-change row."""
+    live = ctx.session.execute(
+        select(cards).where(
+            cards.c.member_id == member_id, cards.c.deleted.is_(False),
+            cards.c.status.in_(sorted(LIVE_CARD_STATUSES)),
+        ).order_by(cards.c.id).with_for_update()
+    ).mappings().all()
+    for card in live:
+        update_row(ctx, "card", card, {"status": "cancelled"})
+        insert_row(
+            ctx, "card_status_change", card_cancel_id(event_id, card["id"]), card["org_id"],
+            {"card_id": card["id"], "status": "cancelled", "changed_at": ctx.now,
+             "note": rules.CARD_CANCEL_NOTE},
+        )
+
+
+@command(rules.REMOVE_MEMBER, "member", RemoveArgs)
+def remove_member(ctx: Context, args: RemoveArgs) -> MutationResult:
+    row = _member(ctx)
+    _check(rules.check_remove(
+        row["status"], args.on, server_today(ctx.now), _last_event(ctx, row["id"]), args.reason,
+        _codes(ctx, "ref_removal_reasons"),
+    ))
+    event_id = _event_id(ctx, args.event_id)
+    result = _apply(
+        ctx, row, {"status": "removed", "removed_on": args.on, "removal_reason": args.reason},
+        event_id,
+        {"kind": "removed", "event_date": args.on, "reason": args.reason,
+         "from_org_id": row["org_id"]},
+    )
+    _cancel_cards(ctx, row["id"], event_id)
+    return result
+
+
+@command(rules.RESTORE_MEMBER, "member", RestoreArgs)
+def restore_member(ctx: Context, args: RestoreArgs) -> MutationResult:
+    row = _member(ctx)
+    _check(rules.check_restore(
+        row["status"], args.on, server_today(ctx.now), _last_event(ctx, row["id"])
+    ))
+    return _apply(
+        ctx, row, {"status": "active", "removed_on": None, "removal_reason": None},
+        _event_id(ctx, args.event_id),
+        {"kind": "restored", "event_date": args.on, "to_org_id": row["org_id"]},
+    )
+
+
+@command(rules.CHANGE_CATEGORY, "member", CategoryArgs)
+def change_category(ctx: Context, args: CategoryArgs) -> MutationResult:
+    row = _member(ctx)
+    _check(rules.check_category(
+        row["status"], row["category"], args.new_category, args.on, server_today(ctx.now),
+        _last_event(ctx, row["id"]), _codes(ctx, "ref_categories"),
+    ))
+    return _apply(
+        ctx, row, {"category": args.new_category}, _event_id(ctx, args.event_id),
+        {"kind": "category_changed", "event_date": args.on, "old_category": row["category"],
+         "new_category": args.new_category},
+    )
