@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -33,13 +33,23 @@ ROLE_NAMES = {
 
 
 class LoginDialog(QDialog):
-    """Signs in with :class:`RegistryClient`; after ``accept()`` see :attr:`client`."""
+    """Signs in with :class:`RegistryClient`; after ``accept()`` see :attr:`client`.
+
+    ``has_local_data(login)`` tells whether that account's local database exists: when the
+    server cannot be reached, «Работать без связи» then accepts with :attr:`offline` set (and a
+    client without tokens). ``fixed_login``: signing in again as the same person (the server
+    address and the login cannot be changed).
+    """
 
     def __init__(self, server: str, *, login: str = "", remember: bool = False,
-                 demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None) -> None:
+                 demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None,
+                 has_local_data: Callable[[str], bool] | None = None,
+                 fixed_login: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to the union registry"))
         self.client: RegistryClient | None = None
+        self.offline = False
+        self._has_local_data = has_local_data
         self._busy = False
         self.server = QLineEdit(server, self)
         self.login = QLineEdit(login, self)
@@ -71,6 +81,12 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.ok = self.buttons.addButton(self.tr("Sign in"),
                                          QDialogButtonBox.ButtonRole.AcceptRole)
+        self.work_offline = self.buttons.addButton(self.tr("Work offline"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.work_offline.setToolTip(self.tr(
+            "Open the data saved on this computer; changes are sent when the server is back"))
+        self.work_offline.setVisible(False)
+        self.work_offline.clicked.connect(self.open_offline)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.ok.setDefault(True)
@@ -81,6 +97,11 @@ class LoginDialog(QDialog):
         column.addWidget(self.message)
         column.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        if fixed_login:
+            self.server.setReadOnly(True)
+            self.login.setReadOnly(True)
+            self.show_error(self.tr("Your session has ended. Enter the password to continue; "
+                                    "the data on this computer stay open."))
         (self.password if login else self.login).setFocus()
 
     # -- pages --------------------------------------------------------------------------------
@@ -219,6 +240,11 @@ class LoginDialog(QDialog):
             text = self.tr("Cannot reach the registry server at %1. Check the address and "
                            "the Internet connection, then try again.").replace(
                                "%1", self.server.text().strip())
+            login = self.login.text().strip()
+            if self._has_local_data is not None and login and self._has_local_data(login):
+                self.work_offline.setVisible(True)
+                text += " " + self.tr("You can also work offline with the data saved on "
+                                      "this computer.")
         elif isinstance(exc, ServerError):
             text = self.tr("The registry server is having trouble. Please try again later.")
         elif isinstance(exc, RegistryError):
@@ -226,6 +252,16 @@ class LoginDialog(QDialog):
         else:
             text = self.tr("Could not sign in: %1").replace("%1", type(exc).__name__)
         self.show_error(text)
+
+    def open_offline(self) -> None:
+        """«Работать без связи»: the local data, a client without tokens (sync waits)."""
+        if self._busy:
+            return
+        if self.client is not None:
+            self.client.close()
+        self.client = RegistryClient(self.server.text().strip())
+        self.offline = True
+        self.accept()
 
     def reject(self) -> None:
         if self.client is not None and not self._busy:

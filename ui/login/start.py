@@ -116,11 +116,14 @@ def sign_in(options: SignIn) -> Account | None:
         last = credentials.load_last(options.data_dir)
         same_server = last.server == options.server_id
         dialog = LoginDialog(options.server, login=last.login if same_server else "",
-                             remember=last.remember, demo_users=options.demo_users)
+                             remember=last.remember, demo_users=options.demo_users,
+                             has_local_data=lambda login: credentials.account_db_path(
+                                 options.data_dir, login, options.server_id).exists())
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.client is None:
             return None
         account = Account(options.server, options.server_id, dialog.login.text().strip(),
-                          dialog.client, remember=dialog.remember.isChecked())
+                          dialog.client, remember=dialog.remember.isChecked(),
+                          offline=dialog.offline)
         account.keep_tokens()
     credentials.save_last(options.data_dir, credentials.LastAccount(
         options.server_id, account.login, account.remember))

@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sync import conflicts, state
-from sync.client import AuthError, Offline, RegistryClient, RegistryError, ServerError
+from sync.client import (
+    NOT_LOGGED_IN,
+    AuthError,
+    Offline,
+    RegistryClient,
+    RegistryError,
+    ServerError,
+)
 from sync.engine import SyncEngine, SyncReport
 from ui.operations import OperationContext, Operations
 
@@ -35,6 +42,7 @@ class SyncController(QObject):
 
     changed = Signal()  # state, counts or progress changed
     finished = Signal(object)  # the SyncReport, or the exception of a failed run
+    signed_out = Signal()  # the server refused the session: a sign-in is needed
     data_changed = Signal()  # a run brought or sent something: views should re-read
 
     def __init__(self, operations: Operations, client: RegistryClient, *,
@@ -48,6 +56,8 @@ class SyncController(QObject):
         self.last_sync: datetime | None = None
         self.counts = conflicts.Counts()
         self.progress: int | None = None
+        #: Rows expected during a first download (0: unknown), for a percentage.
+        self.total = 0
         self.runs = 0
         self._context: OperationContext | None = None
         self._timer = QTimer(self)
@@ -74,7 +84,7 @@ class SyncController(QObject):
         """Start a sync unless one is running; True when started."""
         if self._context is not None:
             return False
-        self.state, self.progress, self.error_text = RUNNING, None, ""
+        self.state, self.progress, self.error_text, self.total = RUNNING, None, "", 0
         self._context = self._ops.long(self._work, self._on_done, self._on_failed,
                                        self._on_progress, writes=True)
         self.changed.emit()
@@ -89,14 +99,27 @@ class SyncController(QObject):
         def progress(phase: str, done: int) -> None:
             context.progress(done, 0, phase)
 
+        if not self._client.signed_in:
+            self._client.ping()  # offline without tokens: Offline until the server is back,
+            raise AuthError(NOT_LOGGED_IN, 401)  # then a sign-in is needed
         report = SyncEngine(self._ops.db, self._client, progress).run()
         with self._ops.db.session() as session:
             return report, conflicts.counts(session)
 
     # -- UI side ------------------------------------------------------------------------------
 
+    @property
+    def percent(self) -> int | None:
+        """Progress of a first download in per cent, None when the total is unknown."""
+        if not self.total or self.progress is None:
+            return None
+        return min(100, self.progress * 100 // self.total)
+
     def _on_progress(self, done: int, _total: int, phase: str) -> None:
-        if phase == "pull":
+        if phase == "total":
+            self.total = done
+            self.changed.emit()
+        elif phase == "pull":
             self.progress = done
             self.changed.emit()
 
@@ -104,7 +127,7 @@ class SyncController(QObject):
         report, counts = outcome
         self._context = None
         self.runs += 1
-        self.state, self.progress, self.counts = DONE, None, counts
+        self.state, self.progress, self.counts, self.total = DONE, None, counts, 0
         if report.server_time is not None:
             time = report.server_time
             self.last_sync = time if time.tzinfo else time.replace(tzinfo=UTC)
@@ -117,11 +140,12 @@ class SyncController(QObject):
     def _on_failed(self, exc: BaseException) -> None:
         self._context = None
         self.runs += 1
-        self.progress = None
+        self.progress, self.total = None, 0
         if isinstance(exc, Offline):
             self.state = OFFLINE
         elif isinstance(exc, AuthError):
             self.state = SIGNED_OUT
+            self._timer.stop()  # no point retrying until the person signs in again
         else:
             self.state = ERROR
             self.error_text = str(exc) if isinstance(exc, RegistryError | ServerError) else ""
@@ -129,6 +153,13 @@ class SyncController(QObject):
         self.changed.emit()
         self.refresh_counts()
         self.finished.emit(exc)
+        if self.state == SIGNED_OUT:
+            self.signed_out.emit()
+
+    def resume(self) -> None:
+        """After a new sign-in (the client holds fresh tokens): sync now and on the timer."""
+        self.sync_now()
+        self._timer.start()
 
     def _on_last_sync(self, value: datetime | None) -> None:
         if self.last_sync is None and value is not None:

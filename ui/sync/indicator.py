@@ -41,6 +41,8 @@ class SyncIndicator(QWidget):
     def state_text(self) -> str:
         ctl = self._controller
         if ctl.state == c.RUNNING:
+            if ctl.percent is not None:
+                return self.tr("Downloading data… %1%").replace("%1", str(ctl.percent))
             if ctl.progress:
                 return self.tr("Synchronising… %Ln record(s) received", "", ctl.progress)
             return self.tr("Synchronising…")
@@ -54,7 +56,7 @@ class SyncIndicator(QWidget):
                     "%1", ctl.last_sync.astimezone().strftime("%d.%m.%Y %H:%M"))
             return text
         if ctl.state == c.SIGNED_OUT:
-            return self.tr("Sign-in expired: sign out and sign in again")
+            return self.tr("Sign-in expired: sign in again")
         if ctl.state == c.ERROR:
             return self.tr("Synchronisation error")
         if ctl.last_sync is not None:
@@ -67,6 +69,10 @@ class SyncIndicator(QWidget):
         self.state.setText(self.state_text())
         self.state.setToolTip(ctl.error_text or self.tr("F5 — synchronise now"))
         self.progress.setVisible(ctl.state == c.RUNNING)
+        percent = ctl.percent if ctl.state == c.RUNNING else None
+        self.progress.setRange(0, 0 if percent is None else 100)
+        if percent is not None:
+            self.progress.setValue(percent)
         pending = ctl.counts.pending
         self.pending.setText(self.tr("%Ln change(s) not sent", "", pending) if pending else "")
         self.pending.setVisible(bool(pending))

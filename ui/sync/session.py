@@ -95,6 +95,9 @@ def open_session(account: Account, db_path: Path, *, remember_geometry: bool = T
     controller = SyncController(operations, account.client, offline=account.offline,
                                 parent=window)
     window.attach_sync(controller)
+    from ui.login.reauth import Reauthenticator
+
+    Reauthenticator(account, controller, window)  # parented to the window
     session = Session(account, db_path, db, operations, window, controller, Outcome())
 
     def ask(pending: int) -> None:
