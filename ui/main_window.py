@@ -169,8 +169,45 @@ class MainWindow(QMainWindow):
         members_menu = self.menuBar().addMenu(self.tr("&Members"))
         for action in (self.new_action, self.open_action, self.find_action):
             members_menu.addAction(action)
+        self._make_document_menus()
         self.menuBar().addMenu(self.tr("&Help")).addAction(about)
         self._set_workspace_enabled(False)
+
+    def _make_document_menus(self) -> None:
+        """«Документы» and «Отчёты»; the selection's documents also in the list's context menu."""
+        import weakref
+
+        from ui.printing import DocumentActions
+        from ui.reports import ReportActions
+
+        window = weakref.ref(self)  # the actions live as long as the window: no cycle back to it
+
+        def scope() -> OrgScope | None:
+            alive = window()
+            return alive._scope if alive is not None else None
+
+        selection = self.members.selected_member_ids
+        self.documents = DocumentActions(
+            self._ops, self, lambda: (found.id if (found := scope()) else None), selection)
+        self.reports = ReportActions(self._ops, self, scope, selection)
+        self.documents.add_menu(self.menuBar())
+        self.reports.add_menu(self.menuBar())
+        status = self.status
+        self.documents.printer.message.connect(lambda text: status.showMessage(text, 8000))
+        table, documents, reports = self.members.table, self.documents, self.reports
+        separator = QAction(self)
+        separator.setSeparator(True)
+        table.addActions([self.open_action, separator, *documents.selection_actions,
+                          reports.selection_action])
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        def selection_changed() -> None:
+            count = len(table.selectionModel().selectedRows())
+            documents.update_enabled(scope() is not None, count)
+            reports.selection_action.setEnabled(scope() is not None and count > 0)
+
+        table.selectionModel().selectionChanged.connect(selection_changed)
+        selection_changed()
 
     def _set_workspace_enabled(self, enabled: bool) -> None:
         for action in (self.find_action, self.new_action, self.open_action):

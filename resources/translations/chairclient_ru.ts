@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Close</source>
+        <translation type="obsolete">Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Could not open the database:
@@ -24,6 +31,44 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>The window did not finish loading within %1 seconds; no screenshot taken.</source>
         <translation>Окно не загрузилось за %1 с; снимок не сделан.</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Подождите</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>CardPrinting</name>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Print the consent to personal-data processing (Ctrl+P) or the PROFCARDS handout</source>
+        <translation>Напечатать согласие на обработку персональных данных (Ctrl+P) или памятку ПРОФКАРДС</translation>
+    </message>
+    <message>
+        <source>Consent to personal-data processing</source>
+        <translation>Согласие на обработку персональных данных</translation>
+    </message>
+    <message>
+        <source>PROFCARDS handout</source>
+        <translation>Памятка ПРОФКАРДС</translation>
+    </message>
+    <message>
+        <source>Save the card first (Ctrl+S): the document prints the saved data.</source>
+        <translation>Сначала сохраните карточку (Ctrl+S): в документ попадают сохранённые данные.</translation>
     </message>
 </context>
 <context>
@@ -191,6 +236,92 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <source>&amp;Consents for the selected members…</source>
+        <translation>&amp;Согласия для выбранных…</translation>
+    </message>
+    <message>
+        <source>Consents for &amp;everyone without a consent…</source>
+        <translation>Согласия для &amp;всех без согласия…</translation>
+    </message>
+    <message>
+        <source>PROFCARDS &amp;handouts for the selected members…</source>
+        <translation>&amp;Памятки ПРОФКАРДС для выбранных…</translation>
+    </message>
+    <message>
+        <source>Hand-over &amp;sheet for the selected members…</source>
+        <translation>&amp;Ведомость выдачи ЭПБ для выбранных…</translation>
+    </message>
+    <message>
+        <source>Hand-over sheet for all cards «&amp;RECEIVED»…</source>
+        <translation>Ведомость выдачи для всех билетов «&amp;ПОЛУЧЕН»…</translation>
+    </message>
+    <message>
+        <source>Select members in the list first</source>
+        <translation>Сначала выберите членов Профсоюза в списке</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Документы</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinter</name>
+    <message>
+        <source>A document is already being prepared</source>
+        <translation>Документ уже готовится</translation>
+    </message>
+    <message>
+        <source>Large document</source>
+        <translation>Большой документ</translation>
+    </message>
+    <message>
+        <source>The document has %1 pages — too many for the preview. Save it as a PDF file and print it from a PDF viewer.</source>
+        <translation>В документе %1 стр. — слишком много для предварительного просмотра. Сохраните его в файл PDF и напечатайте из программы просмотра PDF.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Printing cancelled</source>
+        <translation>Печать отменена</translation>
+    </message>
+    <message>
+        <source>The document could not be prepared. Try again; if it fails again, contact support.</source>
+        <translation>Не удалось подготовить документ. Попробуйте ещё раз; если не получится — обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Every member on the register already has a consent on record.</source>
+        <translation>У всех членов Профсоюза на учёте уже отмечено согласие.</translation>
+    </message>
+    <message>
+        <source>There are no union cards with the status «RECEIVED».</source>
+        <translation>Нет билетов в статусе «ПОЛУЧЕН».</translation>
+    </message>
+    <message>
+        <source>There is nothing to print.</source>
+        <translation>Печатать нечего.</translation>
+    </message>
+    <message>
+        <source>Preparing consent forms…</source>
+        <translation>Готовятся согласия…</translation>
+    </message>
+    <message>
+        <source>Preparing PROFCARDS handouts…</source>
+        <translation>Готовятся памятки ПРОФКАРДС…</translation>
+    </message>
+    <message>
+        <source>Preparing the hand-over sheet…</source>
+        <translation>Готовится ведомость выдачи…</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>11 digits; must not repeat another member&apos;s</source>
@@ -238,6 +369,61 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>ListDialog</name>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Include members removed from the register</source>
+        <translation>Включить снятых с учёта</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To (inclusive):</source>
+        <translation>По (включительно):</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Колонки:</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter both dates as dd.mm.yyyy</source>
+        <translation>Введите обе даты в виде дд.мм.гггг</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends</source>
+        <translation>Начало периода позже его конца</translation>
+    </message>
+    <message>
+        <source>Choose at least one column</source>
+        <translation>Выберите хотя бы одну колонку</translation>
+    </message>
+    <message>
+        <source>Saving the list…</source>
+        <translation>Список сохраняется…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>The list could not be saved. Check that the file is not open in Excel and try again.</source>
+        <translation>Не удалось сохранить список. Проверьте, что файл не открыт в Excel, и попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>administrator</source>
@@ -272,8 +458,20 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Войти</translation>
     </message>
     <message>
+        <source>Work offline</source>
+        <translation>Работать без связи</translation>
+    </message>
+    <message>
+        <source>Open the data saved on this computer; changes are sent when the server is back</source>
+        <translation>Открыть данные, сохранённые на этом компьютере; изменения будут отправлены, когда сервер станет доступен</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Enter the password to continue; the data on this computer stay open.</source>
+        <translation>Сеанс завершён. Введите пароль, чтобы продолжить; данные на этом компьютере остаются открытыми.</translation>
     </message>
     <message>
         <source>Demo mode. Choose a demo user — the login and password are filled in for you:</source>
@@ -322,6 +520,10 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>Cannot reach the registry server at %1. Check the address and the Internet connection, then try again.</source>
         <translation>Не удалось связаться с сервером реестра %1. Проверьте адрес и подключение к интернету и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>You can also work offline with the data saved on this computer.</source>
+        <translation>Можно также работать без связи с данными, сохранёнными на этом компьютере.</translation>
     </message>
     <message>
         <source>The registry server is having trouble. Please try again later.</source>
@@ -1091,6 +1293,36 @@ Registry code: %2</source>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>Предварительный просмотр — %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить как PDF…</translation>
+    </message>
+    <message>
+        <source>Save the document as a PDF file</source>
+        <translation>Сохранить документ в файл PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Save as</source>
+        <translation>Сохранить как</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>ProcessorsEditor</name>
     <message>
         <source>Name</source>
@@ -1138,6 +1370,147 @@ Registry code: %2</source>
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Form &amp;5-SP…</source>
+        <translation>Форма &amp;5-СП…</translation>
+    </message>
+    <message>
+        <source>&amp;Selected members to Excel…</source>
+        <translation>&amp;Выбранных — в Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Отчёты</translation>
+    </message>
+    <message>
+        <source>&amp;Lists to Excel</source>
+        <translation>&amp;Списки в Excel</translation>
+    </message>
+    <message>
+        <source>Saving the list…</source>
+        <translation>Список сохраняется…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>The list could not be saved. Check that the file is not open in Excel and try again.</source>
+        <translation>Не удалось сохранить список. Проверьте, что файл не открыт в Excel, и попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>&amp;Members (choose the columns)…</source>
+        <translation>&amp;Члены Профсоюза (выбор колонок)…</translation>
+    </message>
+    <message>
+        <source>Members &amp;without a consent…</source>
+        <translation>&amp;Без согласия на обработку ПДн…</translation>
+    </message>
+    <message>
+        <source>Members without an &amp;electronic union card…</source>
+        <translation>Без &amp;электронного профсоюзного билета…</translation>
+    </message>
+    <message>
+        <source>&amp;Cards to hand out…</source>
+        <translation>&amp;Билеты к выдаче…</translation>
+    </message>
+    <message>
+        <source>&amp;Birthdays in a period…</source>
+        <translation>&amp;Дни рождения за период…</translation>
+    </message>
+    <message>
+        <source>&amp;Removed from the register in a period…</source>
+        <translation>&amp;Снятые с учёта за период…</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Отчёт сохранён</translation>
+    </message>
+    <message>
+        <source>The report is saved:</source>
+        <translation>Отчёт сохранён:</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Открыть файл</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Показать в папке</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>Sp5Dialog</name>
+    <message>
+        <source>Statistical report, form 5-SP</source>
+        <translation>Статистический отчёт по форме 5-СП</translation>
+    </message>
+    <message>
+        <source>Consolidated report: this organisation and %1 subordinate ones</source>
+        <translation>Сводный отчёт: эта организация и нижестоящие (%1)</translation>
+    </message>
+    <message>
+        <source>Report of one primary organisation</source>
+        <translation>Отчёт одной первичной организации</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>As of (start of the day):</source>
+        <translation>На дату (начало дня):</translation>
+    </message>
+    <message>
+        <source>Make the report…</source>
+        <translation>Сформировать…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy</source>
+        <translation>Введите дату в виде дд.мм.гггг</translation>
+    </message>
+    <message>
+        <source>Counting the report…</source>
+        <translation>Отчёт считается…</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>Проверьте данные</translation>
+    </message>
+    <message>
+        <source>Some values look implausible. Check them before sending the report:</source>
+        <translation>Некоторые значения выглядят неправдоподобно. Проверьте их, прежде чем отправлять отчёт:</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Всё равно сохранить</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>Отчёт сохраняется…</translation>
+    </message>
+    <message>
+        <source>Form 5-SP</source>
+        <translation>Форма 5-СП</translation>
+    </message>
+    <message>
+        <source>The report could not be made. Check the date and try again; if it fails again, contact support.</source>
+        <translation>Не удалось сформировать отчёт. Проверьте дату и попробуйте ещё раз; если не получится — обратитесь в поддержку.</translation>
     </message>
 </context>
 <context>
@@ -1191,7 +1564,15 @@ Registry code: %2</source>
     </message>
     <message>
         <source>Sign-in expired: sign out and sign in again</source>
-        <translation>Вход устарел: выйдите и войдите снова</translation>
+        <translation type="vanished">Вход устарел: выйдите и войдите снова</translation>
+    </message>
+    <message>
+        <source>Downloading data… %1%</source>
+        <translation>Загрузка данных… %1%</translation>
+    </message>
+    <message>
+        <source>Sign-in expired: sign in again</source>
+        <translation>Сеанс истёк: войдите снова</translation>
     </message>
     <message>
         <source>Synchronisation error</source>

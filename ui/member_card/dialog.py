@@ -34,6 +34,7 @@ from ui.member_card.tab_general import CONSENT_GIVEN, CONSENT_SIGNED_ON, General
 from ui.member_card.tab_membership import MembershipTab
 from ui.member_card.tab_work import WorkTab
 from ui.operations import Operations
+from ui.printing.actions import CardPrinting
 from ui.widgets import (
     ERROR_COLOR,
     HINT_COLOR,
@@ -119,12 +120,15 @@ class MemberCardDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         for button in (self.save_button, self.save_close_button, self.cancel_button):
             button.setAutoDefault(False)
+        self.printing = CardPrinting(self.operations, self)
+        self.printing.printer.message.connect(self._show_status)
         self.save_button.clicked.connect(lambda: self.save())
         self.save_close_button.clicked.connect(lambda: self.save(close=True))
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.printing.button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.save_close_button)
         buttons.addWidget(self.cancel_button)
