@@ -26,6 +26,9 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA cache_size=-32000")
+    # Sorts, temporary tables and indexes stay in memory: SQLite would otherwise spill them,
+    # personal data included, to files in the system temp directory.
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 

@@ -7,7 +7,7 @@ text is never stored as a formula; dates are real Excel dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import LIVE_CARD_STATUSES, Member, Organisation
@@ -73,6 +73,15 @@ class ListRequest:
     date_from: date | None = None
     date_to: date | None = None
     include_removed: bool = False
+    #: Only these members (a selection in the member list), removed ones included.
+    member_ids: tuple[str, ...] | None = None
+
+
+SELECTION_TITLE = "Выбранные члены Профсоюза"
+
+#: Progress of a long list: (rows written, rows in the list); may raise to stop the writing.
+Progress = Callable[[int, int], None]
+_PROGRESS_EVERY = 500
 
 
 @dataclass(frozen=True)
@@ -96,19 +105,34 @@ def check_request(request: ListRequest) -> ListKind:
                         f"{', '.join(MEMBER_COLUMNS)}")
     if kind.needs_period and (request.date_from is None or request.date_to is None):
         raise ListError(f"Для списка «{kind.key}» нужны --from и --to")
+    if request.member_ids is not None and kind.key == "removed":
+        raise ListError("Список снятых с учёта строится по периоду, а не по выбранным членам")
     if request.date_from and request.date_to and request.date_from > request.date_to:
         raise ListError("--from: дата начала периода позже даты окончания")
     return kind
 
 
+def _selection(session: Session, member_ids: Sequence[str]) -> Any:
+    """The chosen ids in a connection-local temporary table: a selection of 100 000 members
+    is more than SQLite's limit on bound parameters of one query."""
+    session.execute(text("CREATE TEMP TABLE IF NOT EXISTS list_selection (id TEXT PRIMARY KEY)"))
+    session.execute(text("DELETE FROM list_selection"))
+    if member_ids:
+        session.execute(text("INSERT OR IGNORE INTO list_selection (id) VALUES (:id)"),
+                        [{"id": member_id} for member_id in member_ids])
+    return text("SELECT id FROM list_selection")
+
+
 def _member_rows(session: Session, request: ListRequest, kind: ListKind
-                 ) -> tuple[list[Header], Iterator[Sequence[Any]]]:
+                 ) -> tuple[list[Header], Iterator[Sequence[Any]], Any]:
     keys = list(request.columns or kind.columns)
     columns = [MEMBER_COLUMNS[k] for k in keys]
     headers = [Header(c.header, c.kind, c.width) for c in columns]
     query = joined(select(*(c.expr for c in columns)).select_from(Member)).where(
         Member.deleted.is_(False), Member.org_id.in_(scope(request.org_id)))
-    if not (request.kind == "members" and request.include_removed):
+    if request.member_ids is not None:
+        query = query.where(Member.id.in_(_selection(session, request.member_ids)))
+    elif not (request.kind == "members" and request.include_removed):
         query = query.where(Member.status == "active")
     order: list[Any] = [Member.last_name, Member.first_name, Member.patronymic, Member.id]
     extra = False
@@ -127,6 +151,7 @@ def _member_rows(session: Session, request: ListRequest, kind: ListKind
         headers += [Header("День рождения", "date", 13), Header("Исполняется лет", "number", 10)]
         extra = True
     converters = [c.convert for c in columns]
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     result = session.execute(query.order_by(*order), execution_options={"yield_per": 2000})
 
     def rows() -> Iterator[Sequence[Any]]:
@@ -136,7 +161,7 @@ def _member_rows(session: Session, request: ListRequest, kind: ListKind
                 values += _birthday(row[-1], request.date_from, request.date_to)
             yield values
 
-    return headers, rows()
+    return headers, rows(), total
 
 
 def _birthday(born: date | None, start: date | None, end: date | None) -> list[Any]:
@@ -156,13 +181,34 @@ def _birthday(born: date | None, start: date | None, end: date | None) -> list[A
 def list_rows(session: Session, request: ListRequest
               ) -> tuple[ListKind, list[Header], Iterator[Sequence[Any]]]:
     """The list's kind, headers and rows (streamed from SQL)."""
+    kind, headers, rows, _total = _list_rows(session, request)
+    return kind, headers, rows
+
+
+def _list_rows(session: Session, request: ListRequest
+               ) -> tuple[ListKind, list[Header], Iterator[Sequence[Any]], int | None]:
     kind = check_request(request)
     if kind.key == "removed":
         headers, rows = removed_rows(session, request.org_id, request.date_from,
                                      request.date_to)
-        return kind, [Header(*h) for h in headers], rows
-    headers, rows = _member_rows(session, request, kind)
-    return kind, headers, rows
+        return kind, [Header(*h) for h in headers], rows, None
+    headers, rows, total = _member_rows(session, request, kind)
+    return kind, headers, rows, total
+
+
+def _reporting(rows: Iterator[Sequence[Any]], total: int | None, progress: Progress | None
+               ) -> Iterator[Sequence[Any]]:
+    if progress is None:
+        yield from rows
+        return
+    known = total or 0
+    done = 0
+    progress(0, known)
+    for done, row in enumerate(rows, 1):
+        if done % _PROGRESS_EVERY == 0:
+            progress(done, max(known, done))
+        yield row
+    progress(done, max(known, done))
 
 
 def _cell(ws: Any, value: Any, *, font: Any = None, fill: Any = None, border: Any = None,
@@ -178,14 +224,17 @@ def _cell(ws: Any, value: Any, *, font: Any = None, fill: Any = None, border: An
 
 
 def write_list(session: Session, request: ListRequest, target: Path | str, *,
-               org_name: str = "", today: date | None = None) -> int:
+               org_name: str = "", today: date | None = None,
+               progress: Progress | None = None) -> int:
     """Write the list to ``target`` (.xlsx); returns the number of data rows.
 
     openpyxl (write-only) lays out the sheet; the data rows are streamed from SQL into the
-    file by :mod:`reports.excel.fast_rows`.
+    file by :mod:`reports.excel.fast_rows`. ``progress`` is called every few thousand rows.
     """
     target = Path(target)
-    kind, headers, rows = list_rows(session, request)
+    kind, headers, rows, total = _list_rows(session, request)
+    rows = _reporting(rows, total, progress)
+    title = SELECTION_TITLE if request.member_ids is not None else kind.title
     today = today or date.today()
     last = get_column_letter(len(headers))
     scaffold = sibling_part(target, "scaffold.xlsx")
@@ -196,10 +245,10 @@ def write_list(session: Session, request: ListRequest, target: Path | str, *,
             ws.column_dimensions[get_column_letter(index)].width = header.width
         ws.freeze_panes = f"A{_HEADER_ROW + 1}"
         setup_print(ws, landscape=len(headers) > 6, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}",
-                    footer=f"{kind.title} · {ru_date(today)}")
+                    footer=f"{title} · {ru_date(today)}")
         period = (f"; период {ru_date(request.date_from)} – {ru_date(request.date_to)}"
                   if kind.needs_period else "")
-        ws.append([_cell(ws, kind.title, font=TITLE)])
+        ws.append([_cell(ws, title, font=TITLE)])
         ws.append([_cell(ws, clean_text(f"{org_name}{period}; сформирован {ru_date(today)}"),
                          font=SMALL)])
         ws.append([])
@@ -207,7 +256,7 @@ def write_list(session: Session, request: ListRequest, target: Path | str, *,
                          alignment=WRAP) for h in headers])
         ws.append(marker_cells(ws))
         ws.auto_filter.ref = f"A{_HEADER_ROW}:{last}{_HEADER_ROW + 1}"
-        workbook.properties.title = kind.title
+        workbook.properties.title = title
         workbook.properties.creator = "Рабочее место председателя"
         try:
             workbook.save(scaffold)

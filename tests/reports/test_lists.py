@@ -171,3 +171,52 @@ def test_no_personal_data_in_the_temp_dir(demo: Demo, session, tmp_path: Path,
     write_list(session, ListRequest("members", org.id), out_dir / "m.xlsx")
     assert list(scratch.iterdir()) == [] and seen == []
     assert [p.name for p in out_dir.iterdir()] == ["m.xlsx"]
+
+
+def test_selection_lists_exactly_the_chosen_members_with_progress(
+        demo: Demo, session, tmp_path: Path) -> None:
+    region = org_by_code(session, demo.region)
+    chosen = session.execute(text(
+        SUBTREE + "SELECT m.id, m.last_name FROM members m WHERE m.deleted = 0 "
+        "AND m.org_id IN (SELECT id FROM subtree) ORDER BY m.id LIMIT 1200"),
+        {"code": demo.region}).all()
+    assert len(chosen) == 1200
+    steps: list[tuple[int, int]] = []
+    out = tmp_path / "selection.xlsx"
+    count = write_list(session, ListRequest("members", region.id,
+                                            member_ids=tuple(r.id for r in chosen)),
+                       out, progress=lambda done, total: steps.append((done, total)))
+    assert count == 1200
+    ws = load_workbook(out, read_only=True).active
+    assert ws["A1"].value == "Выбранные члены Профсоюза"
+    header, body, total = _data(out)
+    assert total == "Всего: 1200"
+    names = header.index("Фамилия, имя, отчество")
+    assert sorted(str(r[names]).split()[0] for r in body) == sorted(r.last_name for r in chosen)
+    assert steps[0] == (0, 1200) and steps[-1] == (1200, 1200)
+    assert [d for d, _t in steps] == sorted(d for d, _t in steps) and len(steps) >= 3
+
+
+def test_selection_outside_the_scope_lists_nothing(demo: Demo, session, tmp_path: Path) -> None:
+    primary = org_by_code(session, demo.primary)
+    outside = session.execute(text(
+        "SELECT id FROM members WHERE org_id != :org LIMIT 10"), {"org": primary.id}).scalars()
+    count = write_list(session, ListRequest("members", primary.id, member_ids=tuple(outside)),
+                       tmp_path / "none.xlsx")
+    assert count == 0
+
+
+def test_a_cancelled_list_stops_and_leaves_no_file(demo: Demo, session, tmp_path: Path) -> None:
+    region = org_by_code(session, demo.region)
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, _total: int) -> None:
+        if done >= 500:
+            raise Stop
+
+    out = tmp_path / "list.xlsx"
+    with pytest.raises(Stop):
+        write_list(session, ListRequest("members", region.id), out, progress=progress)
+    assert list(tmp_path.iterdir()) == []

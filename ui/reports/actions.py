@@ -109,7 +109,7 @@ class ReportActions(QObject):
 
     def export_selection(self) -> bool:
         """The members selected in the list, to Excel."""
-        from ui.reports.selection_export import write_selection
+        from reports.excel.lists import ListRequest, write_list
 
         scope, ids = self._scope(), list(self._selection())
         if scope is None or not ids:
@@ -119,11 +119,13 @@ class ReportActions(QObject):
         if target is None:
             return False
         db = self._ops.db
+        request = ListRequest("members", scope.id, member_ids=tuple(ids))
 
         def work(step) -> Path:
             def write(part: Path) -> int:
                 with db.session() as session:
-                    return write_selection(session, ids, part, org_name=scope.name)
+                    return write_list(session, request, part, org_name=scope.name,
+                                      progress=step)
 
             save_cancellable(target, write, step)
             return target

@@ -139,7 +139,7 @@ class ListDialog(QDialog):
         def work(step) -> tuple[Path, int]:
             def write(part: Path) -> int:
                 with db.session() as session:
-                    return write_list(session, request, part, org_name=name)
+                    return write_list(session, request, part, org_name=name, progress=step)
 
             return target, save_cancellable(target, write, step)
 
