@@ -195,5 +195,54 @@ def test_cancelling_a_long_generation_leaves_no_file(qtbot, host, demo) -> None:
 
 
 
+def _pdf_printer(out: Path):
+    """Stands in for the person's choice in Qt's print dialog: a PDF "printer" into ``out``."""
+    def choose(_parent, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)
+        return True
+    return choose
+
+
+def test_a_document_too_big_to_preview_prints_in_the_background(
+        qtbot, host, demo, tmp_path) -> None:
+    db, ops = demo
+    org = busiest_primary(db)
+    ids = tuple(m.id for m in active_members(db, org.id, 4))
+    printer = DocumentPrinter(ops, host)
+    printer.preview_max_pages = 2  # four handouts are "too many" here
+    out = tmp_path / "printed.pdf"
+    printer.choose_printer = _pdf_printer(out)
+    messages: list[str] = []
+    printer.message.connect(messages.append)
+    assert printer.print_document(DocumentRequest(DocumentKind.HANDOUT, org.id, ids))
+    qtbot.waitUntil(lambda: printer.large_box is not None, timeout=30_000)
+    box = printer.large_box
+    assert printer.preview is None and "4" in box.text()
+    pdf = printer.built.path
+    qtbot.mouseClick(box.defaultButton(), Qt.MouseButton.LeftButton)  # «Напечатать…»
+    qtbot.waitUntil(lambda: not printer.busy and bool(messages), timeout=30_000)
+    assert pdf_pages(out) == printer.built.pages >= 4
+    assert not pdf.exists()  # the scratch PDF is gone once printed
+    assert "4" in messages[-1]
+
+
+def test_a_big_document_declined_leaves_no_scratch_file(qtbot, host, demo) -> None:
+    db, ops = demo
+    org = busiest_primary(db)
+    ids = tuple(m.id for m in active_members(db, org.id, 3))
+    printer = DocumentPrinter(ops, host)
+    printer.preview_max_pages = 1
+    printer.choose_printer = lambda *_args: False  # the print dialog was cancelled
+    printer.print_document(DocumentRequest(DocumentKind.HANDOUT, org.id, ids))
+    qtbot.waitUntil(lambda: printer.large_box is not None, timeout=30_000)
+    pdf = printer.built.path
+    assert pdf.exists()
+    qtbot.mouseClick(printer.large_box.defaultButton(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not pdf.exists(), timeout=10_000)
+    assert not printer.busy
+
+
 def _all_scopes(db):
     return list(scopes(db).values())

@@ -10,10 +10,11 @@ from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPaintEngine,
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QToolBar, QWidget
 
-from ui.printing.render import MAX_DPI, PREVIEW_DPI, page_images
+from ui.printing.background import Step
+from ui.printing.render import MAX_DPI, PREVIEW_DPI, page_count, page_images
 
-# Bigger documents are saved as PDF instead (the preview keeps every page in memory and
-# renders on the UI thread).
+# Bigger documents skip the preview (it keeps every page in memory and renders on the UI
+# thread): they are printed in the background or saved as PDF.
 PREVIEW_MAX_PAGES = 60
 
 
@@ -26,11 +27,14 @@ def fit_rect(image: QImage, area: QRectF) -> QRectF:
     return QRectF(area.left() + (area.width() - width) / 2, area.top(), width, height)
 
 
-def paint_pdf(printer: QPrinter, pdf: Path) -> int:
+def paint_pdf(printer: QPrinter, pdf: Path, step: Step | None = None) -> int:
     """Paint every page of ``pdf`` on ``printer``, one printer page each; returns the count.
 
     The preview records pages at screen resolution; a real printer gets up to 300 dpi.
+    ``step(done, total)`` is called before each page (it may raise to stop); printing a big
+    document runs in a worker thread, which Qt allows for a QPainter on a QPrinter.
     """
+    total = page_count(pdf) if step is not None else 0
     painter = QPainter()
     if not painter.begin(printer):
         return 0
@@ -42,7 +46,8 @@ def paint_pdf(printer: QPrinter, pdf: Path) -> int:
     area.moveTo(0, 0)
     count = 0
     try:
-        with contextlib.closing(page_images(pdf, dpi)) as pages:
+        check = None if step is None else (lambda: step(count, total))
+        with contextlib.closing(page_images(pdf, dpi, check)) as pages:
             for image in pages:
                 if count:
                     printer.newPage()
@@ -50,6 +55,8 @@ def paint_pdf(printer: QPrinter, pdf: Path) -> int:
                 count += 1
     finally:
         painter.end()
+    if step is not None:
+        step(count, total)
     return count
 
 

@@ -4,21 +4,33 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from ui.operations import Operations
 from ui.printing import files
 from ui.printing.background import BackgroundTask, run_in_background
 from ui.printing.documents import DocumentKind, DocumentRequest, NothingToPrint, build_document
-from ui.printing.preview import PREVIEW_MAX_PAGES, PdfPreviewDialog
+from ui.printing.preview import PREVIEW_MAX_PAGES, PdfPreviewDialog, a4_printer, paint_pdf
 from ui.printing.render import page_count
 
 log = logging.getLogger(__name__)
+
+
+# choose_printer(parent, printer) → True when the person confirmed Qt's print dialog.
+ChoosePrinter = Callable[[QWidget, QPrinter], bool]
+
+
+def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
+    """Qt's print dialog (printer, copies, pages) for a document printed without preview."""
+    dialog = QPrintDialog(printer, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,9 @@ class DocumentPrinter(QObject):
         super().__init__(parent)
         self._ops = operations
         self.choose_path: files.ChoosePath = files.ask_save_path
+        self.choose_printer: ChoosePrinter = ask_printer
+        self.preview_max_pages = PREVIEW_MAX_PAGES
+        self.large_box: QMessageBox | None = None
         self.preview: PdfPreviewDialog | None = None
         self.task: BackgroundTask | None = None
         self.built: BuiltPdf | None = None
@@ -91,13 +106,61 @@ class DocumentPrinter(QObject):
         if not (isValid(self) and isValid(self._parent)):
             built.path.unlink(missing_ok=True)
             return
-        if built.pages > PREVIEW_MAX_PAGES:
-            box = self._inform(self.tr("Large document"), self.tr(
-                "The document has %1 pages — too many for the preview. Save it as a PDF file "
-                "and print it from a PDF viewer.").replace("%1", str(built.pages)))
-            box.finished.connect(lambda _r: self._save(request, built.path, discard_after=True))
+        if built.pages > self.preview_max_pages:
+            self._offer_large(request, built)
             return
         self._show_preview(request, built.path)
+
+    def _offer_large(self, request: DocumentRequest, built: BuiltPdf) -> None:
+        """Too many pages to preview: print straight away or save as PDF."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Large document"), self.tr(
+            "The document has %1 pages — too many for the preview. Print it now or save it "
+            "as a PDF file?").replace("%1", str(built.pages)), QMessageBox.StandardButton.NoButton,
+            self._parent)
+        role = QMessageBox.ButtonRole
+        print_button = box.addButton(self.tr("Print…"), role.AcceptRole)
+        save_button = box.addButton(self.tr("Save as PDF…"), role.ActionRole)
+        box.addButton(self.tr("Cancel"), role.RejectRole)
+        box.setDefaultButton(print_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box.text()
+        self.large_box = box
+
+        def chosen(button: object) -> None:
+            self.large_box = None
+            if button is print_button:
+                self._print_large(request, built.path)
+            elif button is save_button:
+                self._save(request, built.path, discard_after=True)
+            else:
+                built.path.unlink(missing_ok=True)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+
+    def _print_large(self, request: DocumentRequest, pdf: Path) -> None:
+        """Qt's print dialog, then the pages painted on the printer in the background."""
+        printer = a4_printer(request.file_stem)
+        if not self.choose_printer(self._parent, printer):
+            pdf.unlink(missing_ok=True)
+            return
+
+        def printed(pages: int) -> None:
+            pdf.unlink(missing_ok=True)
+            if isValid(self):
+                self.task = None
+                self.message.emit(self.tr("Sent to the printer: %1 pages").replace(
+                    "%1", str(pages)))
+
+        def stopped() -> None:
+            pdf.unlink(missing_ok=True)
+            self._cancelled()
+
+        self.task = run_in_background(self._ops, self._parent, self.tr("Printing…"),
+                                      lambda step: paint_pdf(printer, pdf, step), printed,
+                                      lambda error: (pdf.unlink(missing_ok=True),
+                                                     self._failed(error)))
+        self.task.cancelled.connect(stopped)
 
     def _show_preview(self, request: DocumentRequest, pdf: Path) -> None:
         preview = PdfPreviewDialog(pdf, request.file_stem, self._parent)
