@@ -17,7 +17,7 @@ RESULTS_DIR = Path(__file__).with_name("results")
 @dataclass
 class Result:
     """``floor`` is the hard limit (exceeding it fails the run); ``target`` is what we aim for.
-    Both are upper bounds: smaller values are better for everything we measure."""
+    Both are upper bounds (smaller is better) unless ``higher_is_better``: then lower bounds."""
 
     name: str
     value: float | None
@@ -25,12 +25,16 @@ class Result:
     floor: float | None = None
     target: float | None = None
     detail: dict[str, Any] = field(default_factory=dict)
+    higher_is_better: bool = False
+
+    def _within(self, limit: float | None) -> bool:
+        if self.value is None or limit is None:
+            return True
+        return self.value >= limit if self.higher_is_better else self.value <= limit
 
     @property
     def passed(self) -> bool:
-        if self.value is None:
-            return True
-        return self.floor is None or self.value <= self.floor
+        return self._within(self.floor)
 
     @property
     def verdict(self) -> str:
@@ -38,8 +42,8 @@ class Result:
             return "n/a"
         if not self.passed:
             return "FAIL"
-        if self.target is not None and self.value > self.target:
-            return "pass (above target)"
+        if not self._within(self.target):
+            return "pass (below target)" if self.higher_is_better else "pass (above target)"
         return "pass"
 
 
@@ -53,10 +57,16 @@ def _number(value: float | None) -> str:
     return f"{value:.2f}"
 
 
+def _limit(result: Result, limit: float | None) -> str:
+    """A limit as shown in the table: lower bounds carry a «≥»."""
+    text = _number(limit)
+    return f"≥ {text}" if result.higher_is_better and limit is not None else text
+
+
 def table(results: list[Result]) -> str:
     header = ("benchmark", "value", "unit", "floor", "target", "result")
     rows = [
-        (r.name, _number(r.value), r.unit, _number(r.floor), _number(r.target), r.verdict)
+        (r.name, _number(r.value), r.unit, _limit(r, r.floor), _limit(r, r.target), r.verdict)
         for r in results
     ]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Response
 
-from registry.auth import AuthError, Tokens
+from registry.auth import LOGIN_FAILED, SESSION_ENDED, AuthError, Tokens
+from registry.body import BODY_ERRORS
 from registry.deps import AnyUser, RegistryDep
+from registry.errors import error_doc
 from sync.protocol import (
     ChangePasswordRequest,
-    ErrorResponse,
     LoginRequest,
     LogoutRequest,
     RefreshRequest,
@@ -16,7 +17,12 @@ from sync.protocol import (
 )
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
-_ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}}
+_ERRORS: dict[int | str, dict] = {
+    400: error_doc("Неверный текущий пароль"),
+    401: error_doc(LOGIN_FAILED),
+    **BODY_ERRORS,
+}
+_SESSION_ERRORS: dict[int | str, dict] = {**_ERRORS, 401: error_doc(SESSION_ENDED)}
 
 
 def _response(tokens: Tokens) -> TokenResponse:
@@ -50,7 +56,7 @@ def login(body: LoginRequest, registry: RegistryDep) -> TokenResponse:
     return _response(tokens)
 
 
-@router.post("/refresh", response_model=TokenResponse, responses=_ERRORS)
+@router.post("/refresh", response_model=TokenResponse, responses=_SESSION_ERRORS)
 def refresh(body: RefreshRequest, registry: RegistryDep) -> TokenResponse:
     """Exchange a refresh token for new tokens; the old refresh token stops working. Presenting
     a used one again ends every session that descends from the same login."""
@@ -65,7 +71,7 @@ def refresh(body: RefreshRequest, registry: RegistryDep) -> TokenResponse:
     return _response(tokens)
 
 
-@router.post("/change-password", response_model=TokenResponse, responses=_ERRORS)
+@router.post("/change-password", response_model=TokenResponse, responses=_SESSION_ERRORS)
 def change_password(
     body: ChangePasswordRequest, user: AnyUser, registry: RegistryDep
 ) -> TokenResponse:
@@ -84,7 +90,7 @@ def change_password(
     return _response(tokens)
 
 
-@router.post("/logout", status_code=204, responses=_ERRORS)
+@router.post("/logout", status_code=204, responses=BODY_ERRORS)
 def logout(body: LogoutRequest, registry: RegistryDep) -> Response:
     """Revoke the refresh token and every token rotated from the same login."""
     with registry.db.write() as session:

@@ -73,9 +73,12 @@ class TokenService:
 
     # --- access tokens ---------------------------------------------------------------------
 
-    def make_access(self, user: Any, now: datetime) -> str:
+    def make_access(self, user: Any, now: datetime, family_id: str) -> str:
+        """An access token of ``user``, bound to the refresh token family it came with: when
+        that family is revoked (logout, a replayed refresh token) the access token dies too."""
         claims = {
             "sub": user.id,
+            "fam": family_id,
             "gen": user.token_generation,
             "pwc": bool(user.must_change_password),
             "iat": int(now.replace(tzinfo=UTC).timestamp()),
@@ -99,7 +102,25 @@ class TokenService:
         user = session.execute(select(users).where(users.c.id == claims["sub"])).first()
         if user is None or not user.active or user.token_generation != claims.get("gen"):
             raise AuthError(SESSION_ENDED)
+        if not self._family_alive(session, claims.get("fam")):
+            raise AuthError(SESSION_ENDED)
         return AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password))
+
+    @staticmethod
+    def _family_alive(session: Session, family_id: Any) -> bool:
+        """The family still holds an unrevoked, unexpired refresh token (rotation keeps one)."""
+        if not isinstance(family_id, str):
+            return False
+        alive = session.scalar(
+            select(refresh_tokens.c.id)
+            .where(
+                refresh_tokens.c.family_id == family_id,
+                refresh_tokens.c.revoked_at.is_(None),
+                refresh_tokens.c.expires_at > now_utc(),
+            )
+            .limit(1)
+        )
+        return alive is not None
 
     # --- refresh tokens --------------------------------------------------------------------
 
@@ -115,7 +136,7 @@ class TokenService:
             )
         )
         return Tokens(
-            access_token=self.make_access(user, now),
+            access_token=self.make_access(user, now, family_id),
             refresh_token=refresh,
             expires_in=int(self.access_ttl.total_seconds()),
             user=AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password)),

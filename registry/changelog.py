@@ -8,21 +8,42 @@ in later (a cursor never skips a change).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Insert, delete, select, update
 from sqlalchemy.orm import Session
 
+from registry.db import bulk_insert
 from registry.models import change_log, server_counters
 
 
 def next_seq(session: Session) -> int:
+    return reserve_seqs(session, 1)
+
+
+def reserve_seqs(session: Session, count: int) -> int:
+    """Take ``count`` consecutive sequence numbers at once; returns the first of them."""
     counter = server_counters.c
-    session.execute(
+    last = session.scalar(
         update(server_counters)
         .where(counter.key == "change_seq")
-        .values(value=counter.value + 1)
+        .values(value=counter.value + count)
+        .returning(counter.value)
     )
-    return int(session.scalar(select(counter.value).where(counter.key == "change_seq")))
+    return int(last) - count + 1
+
+
+def counters(session: Session) -> tuple[int, int]:
+    """``(high water, tombstone horizon)`` in one query."""
+    counter = server_counters.c
+    values = dict(
+        session.execute(
+            select(counter.key, counter.value).where(
+                counter.key.in_(("change_seq", "tombstone_horizon"))
+            )
+        ).all()
+    )
+    return int(values.get("change_seq") or 0), int(values.get("tombstone_horizon") or 0)
 
 
 def high_water(session: Session) -> int:
@@ -48,26 +69,47 @@ def log_change(
     tombstone: bool,
     now: datetime,
 ) -> int:
-    """Record that a row changed in ``org_id`` (its older entry there is replaced)."""
+    """Record that a row changed in ``org_id`` (its older entry there is replaced, in one
+    upsert on the entry's unique key)."""
     seq = next_seq(session)
-    log = change_log.c
     session.execute(
-        delete(change_log).where(
-            log.entity == entity, log.entity_id == entity_id, log.org_id == org_id
-        )
-    )
-    session.execute(
-        insert(change_log).values(
-            seq=seq,
-            entity=entity,
-            entity_id=entity_id,
-            org_id=org_id,
-            version=version,
-            tombstone=tombstone,
-            changed_at=now,
-        )
+        _replace_entry(session.get_bind().dialect.name),
+        {"seq": seq, "entity": entity, "entity_id": entity_id, "org_id": org_id,
+         "version": version, "tombstone": tombstone, "changed_at": now},
     )
     return seq
+
+
+@cache
+def _replace_entry(dialect: str) -> Insert:
+    """``INSERT … ON CONFLICT (entity, entity_id, org_id) DO UPDATE`` of a log entry."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(change_log)
+    return stmt.on_conflict_do_update(
+        index_elements=["entity", "entity_id", "org_id"],
+        set_={k: stmt.excluded[k] for k in ("seq", "version", "tombstone", "changed_at")},
+    )
+
+
+def log_new_rows(
+    session: Session, entity: str, rows: list[tuple[str, str]], now: datetime
+) -> None:
+    """Log rows inserted as version 1, ``rows`` being ``(entity_id, org_id)`` pairs with no
+    entry yet (a bulk load into an empty registry): one block of sequence numbers, one insert."""
+    if not rows:
+        return
+    first = reserve_seqs(session, len(rows))
+    bulk_insert(
+        session,
+        change_log,
+        [
+            {"seq": first + i, "entity": entity, "entity_id": entity_id, "org_id": org_id,
+             "version": 1, "tombstone": False, "changed_at": now}
+            for i, (entity_id, org_id) in enumerate(rows)
+        ],
+    )
 
 
 def purge_tombstones(session: Session, older_than: datetime) -> int:

@@ -5,15 +5,22 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from registry.auth import create_user, find_user_id, now_utc, set_password
 from registry.db import Database, init_db, open_database
 from registry.models import ROLES, organisations
 from registry.passwords import password_problem
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
 DEFAULT_DB = "sqlite:///registry.sqlite"
+#: How ``serve --workers N`` hands the database URL to its worker processes.
+_SERVE_DB = "REGISTRY_SERVE_DB"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = with_db("serve", "run the HTTP server (migrates the database first)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8400)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (each with its own connection pool)")
     with_db("init-db", "create or upgrade the schema")
     seed = with_db("seed-demo", "fill with the demo tree, members and users")
     seed.add_argument("--members", type=int, default=2000)
@@ -72,6 +81,27 @@ def _org_id(db: Database, ref: str) -> str:
     return found
 
 
+def serve_app() -> FastAPI:
+    """The app of one worker of ``serve --workers N`` (each builds its own from the URL)."""
+    from registry.app import create_app
+
+    return create_app(os.environ[_SERVE_DB])
+
+
+def _serve(args: argparse.Namespace, db: Database) -> None:
+    import uvicorn
+
+    from registry.app import create_app
+
+    if args.workers <= 1:
+        uvicorn.run(create_app(db=db), host=args.host, port=args.port, log_level="info")
+        return
+    db.close()  # the workers open their own
+    os.environ[_SERVE_DB] = args.db
+    uvicorn.run("registry.cli:serve_app", factory=True, workers=args.workers,
+                host=args.host, port=args.port, log_level="info")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     db = open_database(args.db)
@@ -86,11 +116,7 @@ def _run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "init-db":
         print("Схема базы данных реестра обновлена")
     elif args.command == "serve":
-        import uvicorn
-
-        from registry.app import create_app
-
-        uvicorn.run(create_app(db=db), host=args.host, port=args.port, log_level="info")
+        _serve(args, db)
     elif args.command == "seed-demo":
         from registry.seed import seed_demo, users_as_json
 

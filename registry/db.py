@@ -11,7 +11,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import JSON, Engine, Table, create_engine, event, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -51,7 +51,12 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # JIT off: the registry runs short statements, and the planner's estimate for a region's
+    # pull is high enough to switch JIT on, which then compiles for longer than the query runs.
+    return create_engine(
+        url, pool_size=10, max_overflow=20, pool_pre_ping=False,
+        connect_args={"options": "-c jit=off"},
+    )
 
 
 @dataclass
@@ -83,6 +88,37 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with the same keys: ``COPY`` on PostgreSQL, executemany elsewhere."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(table), rows)
+        return
+    from psycopg import sql
+    from psycopg.types.json import Json
+
+    keys = list(rows[0])
+    # COPY knows nothing of SQLAlchemy's Python-side defaults: send the scalar ones.
+    defaults = {
+        c.key: c.default.arg  # type: ignore[union-attr]
+        for c in table.columns
+        if c.key not in rows[0] and c.default is not None and c.default.is_scalar
+    }
+    keys += list(defaults)
+    rows = [{**defaults, **row} for row in rows] if defaults else rows
+    json_keys = {k for k in keys if isinstance(table.c[k].type, JSON)}
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, keys))
+    )
+    raw = session.connection().connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(
+                [Json(row[k]) if k in json_keys and row[k] is not None else row[k] for k in keys]
+            )
 
 
 def open_database(url: str) -> Database:

@@ -166,3 +166,24 @@ audit_history = Table(
 
 organisations = ENTITY_TABLES["organisation"]
 members = ENTITY_TABLES["member"]
+
+#: Whole-registry lookups of a person (``/api/v1/members/lookup``): one row per member found,
+#: one with ``member_id`` NULL for a query that found nobody. Who looked up whom and when (the
+#: query itself is not kept); also the rate limit and the proof a transfer_in was looked up.
+member_lookups = Table(
+    "member_lookups",
+    server_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("user_id", String(36), nullable=False),
+    #: 'snils' or 'name_birth_date' (first row of a query), 'found' (its further matches)
+    Column("kind", String(20), nullable=False),
+    Column("member_id", String(36)),
+    Column("org_id", String(36)),
+    Index("ix_member_lookups_user_at", "user_id", "at"),
+    Index("ix_member_lookups_member_user", "member_id", "user_id"),
+)
+
+#: Lookups by surname + first name + birth date start from the birth date.
+Index("ix_members_birth_date", members.c.birth_date)
+

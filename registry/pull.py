@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from pydantic_core import to_json
+from sqlalchemy import (
+    ARRAY,
+    Date,
+    DateTime,
+    String,
+    any_,
+    bindparam,
+    func,
+    literal,
+    not_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
+from registry import pull_pg
 from registry.auth import now_utc
-from registry.changelog import high_water, tombstone_horizon
+from registry.changelog import counters
 from registry.models import ENTITY_TABLES, change_log
 from registry.scope import Scope
-from registry.wire import row_to_wire
-from sync.protocol import Change, PullRequest, PullResponse
+from registry.wire import wire_columns
+from sync.protocol import PullRequest, PullResponse
 
 CHUNK = 500
+#: Up to this many organisations the SQLite count query lists them (else it counts all).
+SQLITE_SCOPE_FILTER = 1000
 
 
 def _chunks(items: list[str], size: int = CHUNK) -> list[list[str]]:
@@ -25,8 +44,34 @@ def _chunks(items: list[str], size: int = CHUNK) -> list[list[str]]:
 def pull(session: Session, scope: Scope, request: PullRequest) -> PullResponse:
     """One page. Orgs out of scope (or unknown) are ``revoked``; in scope but not asked for are
     ``added`` and start from 0; cursors below the tombstone horizon restart from 0."""
-    hwm = high_water(session)
-    horizon = tombstone_horizon(session)
+    return PullResponse.model_validate_json(pull_json(session, scope, request))
+
+
+def pull_json(session: Session, scope: Scope, request: PullRequest) -> bytes:
+    """:func:`pull` as the JSON the endpoint sends. On PostgreSQL the changes come rendered by
+    the database (:mod:`registry.pull_pg`); elsewhere from :func:`pull_page`."""
+    if session.get_bind().dialect.name != "postgresql":
+        return to_json(pull_page(session, scope, request))
+    entries, rest = _page(session, scope, request, pull_pg.changes_after)
+    changes = b",".join(entry.change for entry in entries)
+    return b'{"changes":[' + changes + b"]," + to_json(rest)[1:]
+
+
+def pull_page(session: Session, scope: Scope, request: PullRequest) -> dict[str, Any]:
+    """:func:`pull` as plain values in the wire format, built row by row in Python."""
+    entries, rest = _page(session, scope, request, _entries_after)
+    return {"changes": _changes(session, entries), **rest}
+
+
+Fetch = Callable[[Session, list[str], int, int, int], list[Any]]
+
+
+def _page(
+    session: Session, scope: Scope, request: PullRequest, fetch: Fetch
+) -> tuple[list[Any], dict[str, Any]]:
+    """The page's change-log entries (as ``fetch`` gives them: each with its ``seq``) and the
+    page's other fields."""
+    hwm, horizon = counters(session)
     cursors: dict[str, int] = {}
     reset: list[str] = []
     for org_id in sorted(scope.org_ids):
@@ -49,7 +94,7 @@ def pull(session: Session, scope: Scope, request: PullRequest) -> PullResponse:
             more = True
             break
         orgs = groups[cursor]
-        page = _entries_after(session, orgs, cursor, hwm, remaining + 1)
+        page = fetch(session, orgs, cursor, hwm, remaining + 1)
         if len(page) > remaining:
             page = page[:remaining]
             more = True
@@ -62,15 +107,14 @@ def pull(session: Session, scope: Scope, request: PullRequest) -> PullResponse:
             cursors[org_id] = upto
         if more:
             break
-    return PullResponse(
-        changes=_changes(session, entries),
-        cursors=cursors,
-        added=added,
-        revoked=revoked,
-        reset_required=reset,
-        more=more,
-        server_time=now_utc(),
-    )
+    return entries, {
+        "cursors": cursors,
+        "added": added,
+        "revoked": revoked,
+        "reset_required": reset,
+        "more": more,
+        "server_time": now_utc().replace(tzinfo=UTC),
+    }
 
 
 def _entries_after(
@@ -79,11 +123,11 @@ def _entries_after(
     """Change-log entries of ``orgs`` with cursor < seq <= hwm, oldest first, at most ``limit``."""
     log = change_log.c
     found: list[Any] = []
-    for chunk in _chunks(orgs):
+    for org_filter in id_filters(session, log.org_id, orgs):
         found.extend(
             session.execute(
                 select(change_log)
-                .where(log.org_id.in_(chunk), log.seq > cursor, log.seq <= hwm)
+                .where(org_filter, log.seq > cursor, log.seq <= hwm)
                 .order_by(log.seq)
                 .limit(limit)
             ).all()
@@ -92,50 +136,88 @@ def _entries_after(
     return found[:limit]
 
 
-def _changes(session: Session, entries: list[Any]) -> list[Change]:
-    """Full rows for live entries; a tombstone for deleted rows and rows that left the org."""
+@cache
+def _wire_plan(entity: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The wire columns of an entity and the positions of those holding dates or times."""
+    table = ENTITY_TABLES[entity]
+    keys = tuple(wire_columns(table))
+    temporal = tuple(
+        i for i, key in enumerate(keys) if isinstance(table.c[key].type, Date | DateTime)
+    )
+    return keys, temporal
+
+
+def _wire_rows(session: Session, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """``{id: wire row}`` of the given rows: columns fetched as tuples, only dates converted."""
+    table = ENTITY_TABLES[entity]
+    keys, temporal = _wire_plan(entity)
+    query = select(*(table.c[key] for key in keys))
+    found: dict[str, dict[str, Any]] = {}
+    for id_filter in id_filters(session, table.c.id, ids):
+        for values in session.execute(query.where(id_filter)).all():
+            row = dict(zip(keys, values, strict=True))
+            for i in temporal:
+                value = values[i]
+                if value is not None:
+                    row[keys[i]] = value.isoformat()
+            found[row["id"]] = row
+    return found
+
+
+def _changes(session: Session, entries: list[Any]) -> list[dict[str, Any]]:
+    """Full rows for live entries; a tombstone for deleted rows and rows that left the org
+    (each a :class:`sync.protocol.Change` as plain values)."""
     by_entity: dict[str, list[str]] = defaultdict(list)
     for entry in entries:
         if not entry.tombstone:
             by_entity[entry.entity].append(entry.entity_id)
-    rows: dict[tuple[str, str], Any] = {}
-    for entity, ids in by_entity.items():
-        table = ENTITY_TABLES[entity]
-        for chunk in _chunks(ids):
-            for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-                rows[(entity, row["id"])] = row
-    changes: list[Change] = []
+    rows = {entity: _wire_rows(session, entity, ids) for entity, ids in by_entity.items()}
+    changes: list[dict[str, Any]] = []
     for entry in entries:
-        row = rows.get((entry.entity, entry.entity_id))
-        live = row is not None and not row["deleted"] and row["org_id"] == entry.org_id
-        if live:
-            table = ENTITY_TABLES[entry.entity]
-            changes.append(
-                Change(
-                    entity=entry.entity, id=entry.entity_id, org_id=entry.org_id,
-                    seq=entry.seq, version=row["version"], row=row_to_wire(table, row),
-                )
-            )
+        row = rows.get(entry.entity, {}).get(entry.entity_id)
+        if row is None or row["deleted"] or row["org_id"] != entry.org_id:
+            version, row = entry.version, None
         else:
-            changes.append(
-                Change(
-                    entity=entry.entity, id=entry.entity_id, org_id=entry.org_id,
-                    seq=entry.seq, version=entry.version, deleted=True,
-                )
-            )
+            version = row["version"]
+        changes.append({
+            "entity": entry.entity, "id": entry.entity_id, "org_id": entry.org_id,
+            "seq": entry.seq, "version": version, "deleted": row is None, "row": row,
+        })
     return changes
 
 
+def id_filters(session: Session, column: Any, ids: list[str]) -> list[Any]:
+    """Conditions ``column in ids``: one ``= ANY(array)`` on PostgreSQL (one parameter, the
+    statement is prepared once), chunks of ``IN`` elsewhere."""
+    if not ids:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        return [column == any_(literal(ids, ARRAY(String)))]
+    return [column.in_(chunk) for chunk in _chunks(ids)]
+
+
 def counts(session: Session, scope: Scope) -> dict[str, dict[str, int]]:
-    """Live rows per organisation in scope and per entity."""
+    """Live rows per organisation in scope and per entity, in one statement (a ``UNION ALL`` of
+    a grouped count per table), counted only in the scope's organisations: a chair's check
+    reads its own rows, not the whole registry."""
     result: dict[str, dict[str, int]] = {org_id: {} for org_id in scope.org_ids}
+    if not result:
+        return result
+    postgres = session.get_bind().dialect.name == "postgresql"
+    filtered = not scope.is_admin and (postgres or len(result) <= SQLITE_SCOPE_FILTER)
+    orgs = (
+        bindparam("scope_orgs", sorted(result), type_=ARRAY(String))
+        if postgres else bindparam("scope_orgs", sorted(result), expanding=True)
+    )
+    parts = []
     for entity, table in ENTITY_TABLES.items():
-        query = (
-            select(table.c.org_id, func.count())
-            .where(table.c.deleted.is_(False))
-            .group_by(table.c.org_id)
-        )
-        for org_id, n in session.execute(query):
-            if org_id in result:
-                result[org_id][entity] = int(n)
+        # ``NOT deleted``: the very condition of the partial indexes (registry migration 0003).
+        part = select(literal(entity).label("entity"), table.c.org_id, func.count())
+        part = part.where(not_(table.c.deleted)).group_by(table.c.org_id)
+        if filtered:
+            part = part.where(table.c.org_id == any_(orgs) if postgres else table.c.org_id.in_(orgs))
+        parts.append(part)
+    for entity, org_id, n in session.execute(union_all(*parts)).all():
+        if org_id in result:
+            result[org_id][entity] = int(n)
     return result

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from registry.auth import now_utc
 from registry.changelog import log_change
-from registry.commands import check_not_lifecycle, run_command
+from registry.commands import check_create, check_not_lifecycle, run_command
 from registry.db import Database
 from registry.models import ENTITY_TABLES, applied_mutations, audit_history, conflicts
 from registry.rules import (
@@ -127,6 +127,7 @@ def _create(session: Session, scope: Scope, user_id: str, m: Mutation) -> Mutati
         raise Rejected(NOT_FOUND)
     check_required_columns(table, values)
     check_references(session, table, values, m.org_id, scope)
+    check_create(session, m.entity, m.org_id, values)
     validate(session, m.entity, values, None, row_id=m.entity_id, scope=scope)
     now = now_utc()
     session.execute(

@@ -54,23 +54,20 @@ def all_live_orgs(session: Session) -> set[str]:
 
 def compute_scope(session: Session, user_id: str) -> Scope:
     """Scope = union of the subtrees of the user's positions (a primary chair: own org only)."""
-    positions = tuple(
-        (row.org_id, row.role)
-        for row in session.execute(
-            select(user_positions.c.org_id, user_positions.c.role)
-            .where(user_positions.c.user_id == user_id)
-            .order_by(user_positions.c.id)
-        )
-    )
+    found = session.execute(  # with whether each position's organisation is live
+        select(user_positions.c.org_id, user_positions.c.role, organisations.c.deleted)
+        .outerjoin(organisations, organisations.c.id == user_positions.c.org_id)
+        .where(user_positions.c.user_id == user_id)
+        .order_by(user_positions.c.id)
+    ).all()
+    positions = tuple((row.org_id, row.role) for row in found)
     if any(role == "admin" for _, role in positions):
         everything = frozenset(all_live_orgs(session))
         return Scope(user_id, True, everything, everything, everything, positions)
     readable: set[str] = set()
     elevated: set[str] = set()
     superior: set[str] = set()
-    primary_roots = [org_id for org_id, role in positions if role == "primary"]
-    if primary_roots:
-        readable |= _live(session, primary_roots)
+    readable |= {row.org_id for row in found if row.role == "primary" and row.deleted is False}
     for org_id, role in positions:
         if role in ELEVATED_ROLES:
             below = subtree(session, [org_id])
@@ -81,12 +78,3 @@ def compute_scope(session: Session, user_id: str) -> Scope:
         user_id, False, frozenset(readable), frozenset(elevated), frozenset(superior), positions
     )
 
-
-def _live(session: Session, ids: list[str]) -> set[str]:
-    return set(
-        session.scalars(
-            select(organisations.c.id).where(
-                organisations.c.id.in_(ids), organisations.c.deleted.is_(False)
-            )
-        )
-    )

@@ -8,8 +8,10 @@ Tokens and personal data are never logged.
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 import httpx
@@ -22,6 +24,7 @@ from sync.protocol import (
     SyncMeta,
     TokenResponse,
 )
+from sync.protocol_lookup import LookupMatch, LookupQuery, LookupResponse, LookupResult
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,7 @@ class RegistryClient:
         self.access_token: str | None = None
         self.refresh_token: str | None = None
         self.login_name: str | None = None
+        self._refreshing = threading.Lock()
 
     def close(self) -> None:
         self.http.close()
@@ -136,7 +140,27 @@ class RegistryClient:
 
     def pull(self, cursors: dict[str, int], limit: int = 1000) -> PullResponse:
         body = {"cursors": cursors, "limit": limit}
-        return PullResponse.model_validate(self._call("POST", "/sync/pull", body))
+        # Parsed and validated in one pass from the bytes (a page can be megabytes).
+        return PullResponse.model_validate_json(self._call("POST", "/sync/pull", body, raw=True))
+
+    # --- members ---------------------------------------------------------------------------
+
+    def lookup_members(self, queries: Sequence[LookupQuery]) -> list[LookupResult]:
+        """Where the registry knows these people (whole union, minimum answer): one
+        :class:`LookupResult` per query, in order. At most ``MAX_LOOKUP_QUERIES`` per call;
+        a bad query is a :class:`RegistryError` (400), too many per hour one with status 429."""
+        body = {"queries": [q.model_dump(mode="json", exclude_none=True) for q in queries]}
+        return LookupResponse.model_validate(
+            self._call("POST", "/members/lookup", body)).results
+
+    def find_member(
+        self, *, snils: str | None = None, last_name: str | None = None,
+        first_name: str | None = None, birth_date: date | None = None,
+    ) -> list[LookupMatch]:
+        """One person by СНИЛС, or by surname + first name + birth date: the matches."""
+        query = LookupQuery(snils=snils, last_name=last_name, first_name=first_name,
+                            birth_date=birth_date)
+        return self.lookup_members([query])[0].matches
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -158,22 +182,26 @@ class RegistryClient:
         it cannot answer."""
         self._send("GET", "/health", None)
 
-    def _call(self, method: str, path: str, body: Any) -> Any:
-        """An authenticated sync call: retried on network errors and 5xx, refreshed on 401."""
+    def _call(self, method: str, path: str, body: Any, *, raw: bool = False) -> Any:
+        """An authenticated sync call: retried on network errors and 5xx, refreshed on 401.
+        The parsed JSON answer, or with ``raw`` its bytes."""
         refreshed = False
         while True:
+            used = self.access_token
             try:
-                return self._with_retries(method, path, body)
+                return self._with_retries(method, path, body, raw)
             except AuthError:
                 if refreshed or not self.refresh_token:
                     raise
                 refreshed = True
-                self.refresh()
+                with self._refreshing:  # a lookup and a sync may both find the token expired:
+                    if self.access_token == used:  # refresh once (a reused one ends the session)
+                        self.refresh()
 
-    def _with_retries(self, method: str, path: str, body: Any) -> Any:
+    def _with_retries(self, method: str, path: str, body: Any, raw: bool = False) -> Any:
         for attempt in range(self.retries + 1):
             try:
-                return self._send(method, path, body, auth=True)
+                return self._send(method, path, body, auth=True, raw=raw)
             except (Offline, ServerError) as exc:
                 if attempt >= self.retries:
                     raise
@@ -183,7 +211,9 @@ class RegistryClient:
                 time.sleep(delay)
         raise AssertionError("unreachable")
 
-    def _send(self, method: str, path: str, body: Any, *, auth: bool = False) -> Any:
+    def _send(
+        self, method: str, path: str, body: Any, *, auth: bool = False, raw: bool = False
+    ) -> Any:
         headers = {}
         if auth:
             if not self.access_token:
@@ -202,4 +232,6 @@ class RegistryClient:
             raise PasswordChangeRequired(PASSWORD_CHANGE_DETAIL, status)
         if status >= 400:
             raise RegistryError(_detail(response), status)
+        if raw:
+            return response.content
         return response.json() if status != 204 else None

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from chairclient.db.engine import Database
 from chairclient.db.models import OutboxEntry
 from sync import rows, state
-from sync.protocol import DEFAULT_PULL_LIMIT, Mutation, PullResponse, PushResponse, SyncMeta
+from sync.protocol import MAX_PULL_LIMIT, Mutation, PullResponse, PushResponse, SyncMeta
 from sync.pull import PullOutcome, pull_all
 from sync.push import push_all
 
@@ -66,7 +66,7 @@ class SyncEngine:
         client: Api,
         on_progress: Progress | None = None,
         *,
-        page_limit: int = DEFAULT_PULL_LIMIT,
+        page_limit: int = MAX_PULL_LIMIT,
     ) -> None:
         self.db = db
         self.client = client
@@ -134,10 +134,11 @@ class SyncEngine:
         with rows.page_transaction(self.db) as session:
             held = state.cursors(session)
             busy = _orgs_with_pending(session)
+            local = rows.live_counts_by_org(session)
             for org_id in held:
                 if org_id not in meta.counts or org_id in busy:
                     continue
-                if rows.live_counts(session, org_id) != meta.counts[org_id]:
+                if local.get(org_id, {}) != meta.counts[org_id]:
                     mismatched.add(org_id)
                     rows.purge_org(session, org_id, keep_local=True)
                     state.put_cursors(session, {org_id: 0})

@@ -7,16 +7,19 @@ Only the server's sequence numbers order anything; client clocks are never trust
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sync.protocol_values import FieldValues, UtcTime
+
 API_PREFIX = "/api/v1"
 
-#: Longest batch of mutations in one push and largest pull page.
+#: Longest batch of mutations in one push and largest pull page. The desktop client pulls the
+#: largest pages: each is applied in one local transaction, and bigger transactions rewrite
+#: fewer index pages (a first download of a 100,000-member region is some 630,000 rows).
 MAX_PUSH_MUTATIONS = 500
-MAX_PULL_LIMIT = 5000
+MAX_PULL_LIMIT = 10000
 DEFAULT_PULL_LIMIT = 1000
 
 Role = Literal["admin", "regional", "territorial", "primary"]
@@ -28,9 +31,10 @@ _MEMBER = "9b2e4d10-5c3a-4e7f-8d21-0a1b2c3d4e5f"
 
 
 class _Request(BaseModel):
-    """Requests refuse unknown fields: a typo is a clear 422, never silently ignored."""
+    """Requests refuse unknown fields: a typo is a clear 422, never silently ignored. Values are
+    not coerced either (``true`` or ``"5"`` is no integer): what the schema says is what passes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 # --- auth ---------------------------------------------------------------------------------
@@ -112,6 +116,37 @@ class ErrorResponse(BaseModel):
     )
 
 
+class RequestProblem(BaseModel):
+    """One thing wrong with a request: where (``loc``, e.g. ``["body", "mutations", 0, "op"]``),
+    what (``msg``, Russian) and the machine-readable ``type``. Values are never echoed."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrorResponse(BaseModel):
+    """422: the body is not JSON, or does not match the schema (a wrong type, a missing or an
+    unknown field). ``detail`` names the fields in Russian; ``errors`` lists every problem."""
+
+    detail: str
+    errors: list[RequestProblem] = []
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "detail": "Неверный формат запроса: неизвестное поле «extra»",
+                    "errors": [
+                        {"loc": ["body", "extra"], "msg": "неизвестное поле",
+                         "type": "extra_forbidden"}
+                    ],
+                }
+            ]
+        }
+    )
+
+
 # --- meta ---------------------------------------------------------------------------------
 
 
@@ -131,7 +166,7 @@ class UserInfo(BaseModel):
 class SyncMeta(BaseModel):
     """Who the user is, what they may see, and how many live rows each organisation holds."""
 
-    server_time: datetime
+    server_time: UtcTime
     user: UserInfo
     scope: list[str] = Field(description="Organisation ids the user may read and write")
     counts: dict[str, dict[str, int]] = Field(
@@ -172,8 +207,8 @@ class Mutation(_Request):
     entity_id: str = Field(min_length=1, max_length=36)
     org_id: str = Field(min_length=1, max_length=36)
     op: Op
-    fields: dict[str, Any] = {}
-    base: dict[str, Any] = {}
+    fields: FieldValues = {}
+    base: FieldValues = {}
     base_version: int = Field(0, ge=0)
 
 
@@ -227,7 +262,7 @@ class MutationResult(BaseModel):
 
 class PushResponse(BaseModel):
     results: list[MutationResult]
-    server_time: datetime
+    server_time: UtcTime
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -266,7 +301,9 @@ class PushResponse(BaseModel):
 class PullRequest(_Request):
     """Cursors of the organisations the client holds; an org in scope but absent starts at 0."""
 
-    cursors: dict[str, int] = Field(default_factory=dict, max_length=100_000)
+    cursors: dict[Annotated[str, Field(min_length=1, max_length=36)], int] = Field(
+        default_factory=dict, max_length=100_000
+    )
     limit: int = Field(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
 
     model_config = ConfigDict(
@@ -305,7 +342,7 @@ class PullResponse(BaseModel):
     revoked: list[str] = []
     reset_required: list[str] = []
     more: bool = False
-    server_time: datetime
+    server_time: UtcTime
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,7 @@ from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
 from sync import commands, rows, state
 from sync.protocol import Change, PullResponse
+from sync.upsert import upsert, upsert_pulled
 
 MAX_PAGES = 100_000
 
@@ -41,24 +43,41 @@ def pull_all(
     fetch: Callable[[dict[str, int]], PullResponse],
     progress: Callable[[int], None] | None = None,
 ) -> PullOutcome:
-    """Pull until the server has no more; a network error keeps every page applied so far."""
+    """Pull until the server has no more; a network error keeps every page applied so far.
+
+    The next page is fetched (and parsed) on a helper thread while this one is applied: its
+    cursors are this page's, which is what the local store holds once the page is applied."""
     outcome = PullOutcome()
-    for _ in range(MAX_PAGES):
-        with db.transaction() as session:
-            cursors = state.cursors(session)
-        page = fetch(cursors)
-        apply_page(db, page)
-        outcome.pages += 1
-        outcome.pulled += len(page.changes)
-        outcome.added |= set(page.added) - set(cursors)
-        outcome.revoked |= set(page.revoked)
-        outcome.reset |= set(page.reset_required)
-        outcome.server_time = page.server_time
-        if progress is not None:
-            progress(outcome.pulled)
-        if not page.more:
-            break
+    with db.transaction() as session:
+        cursors = state.cursors(session)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+        pending: Future[PullResponse] = fetcher.submit(fetch, cursors)
+        for _ in range(MAX_PAGES):
+            page = pending.result()
+            following = _cursors_after(cursors, page)
+            if page.more:
+                pending = fetcher.submit(fetch, following)
+            apply_page(db, page)
+            outcome.pages += 1
+            outcome.pulled += len(page.changes)
+            outcome.added |= set(page.added) - set(cursors)
+            outcome.revoked |= set(page.revoked)
+            outcome.reset |= set(page.reset_required)
+            outcome.server_time = page.server_time
+            if progress is not None:
+                progress(outcome.pulled)
+            cursors = following
+            if not page.more:
+                break
     return outcome
+
+
+def _cursors_after(cursors: dict[str, int], page: PullResponse) -> dict[str, int]:
+    """The cursors :func:`apply_page` leaves: revoked organisations gone, the page's set."""
+    revoked = set(page.revoked)
+    following = {org_id: c for org_id, c in cursors.items() if org_id not in revoked}
+    following.update(page.cursors)
+    return following
 
 
 def apply_page(db: Database, page: PullResponse) -> None:
@@ -69,73 +88,86 @@ def apply_page(db: Database, page: PullResponse) -> None:
             state.drop_cursor(session, org_id)
         for org_id in page.reset_required:
             rows.purge_org(session, org_id, keep_local=True)
-        members, orgs = _apply_changes(session, page.changes)
-        rows.refresh_derived(session, members, orgs)
+        members, consents_of, orgs = _apply_changes(session, page.changes)
+        rows.refresh_derived(session, members, orgs, consents_of)
         state.put_cursors(session, page.cursors)
 
 
-def _protected(session: Session, ids: list[str]) -> dict[str, set[str]]:
-    """Per entity id, the fields with a pending local change (``deleted`` for a delete; the
-    fields a pending lifecycle command changed)."""
+def _protected(session: Session, ids: set[str]) -> dict[str, set[str]]:
+    """Per entity id (of ``ids``), the fields with a pending local change (``deleted`` for a
+    delete; the fields a pending lifecycle command changed). The pending outbox is read whole:
+    it is small next to a page, and usually empty."""
     found: dict[str, set[str]] = defaultdict(set)
-    for chunk in rows.chunks(ids):
-        entries = session.execute(
-            select(OutboxEntry.entity_id, OutboxEntry.op, OutboxEntry.fields).where(
-                OutboxEntry.state == "pending", OutboxEntry.entity_id.in_(chunk)
-            )
+    entries = session.execute(
+        select(OutboxEntry.entity_id, OutboxEntry.op, OutboxEntry.fields).where(
+            OutboxEntry.state == "pending"
         )
-        for entity_id, op, fields in entries:
-            if op == "delete":
-                found[entity_id].add("deleted")
-            elif op in ("create", "update"):
-                found[entity_id] |= set(fields or {})
-    wanted = set(ids)
+    ).all()
+    for entity_id, op, fields in entries:
+        if entity_id not in ids:
+            continue
+        if op == "delete":
+            found[entity_id].add("deleted")
+        elif op in ("create", "update"):
+            found[entity_id] |= set(fields or {})
     for row_id, names in commands.protected_fields(session).items():
-        if row_id in wanted:
+        if row_id in ids:
             found[row_id] |= names
     return found
 
 
-def _apply_changes(session: Session, changes: list[Change]) -> tuple[set[str], set[str]]:
-    """Apply in server order, grouping consecutive full rows of one entity into bulk upserts."""
+def _apply_changes(
+    session: Session, changes: list[Change]
+) -> tuple[set[str], set[str], set[str]]:
+    """Apply in server order, grouping consecutive full rows of one entity into bulk upserts.
+
+    Returns the members whose derived columns need recomputing, the members whose consents
+    alone changed (only their consent flag), and the organisations pulled."""
     known = [c for c in changes if c.entity in SYNCED_MODELS]
-    protected = _protected(session, sorted({c.id for c in known}))
+    protected = _protected(session, {c.id for c in known})
     members: set[str] = set()
-    orgs: set[str] = set()
-    by_entity: dict[str, list[str]] = defaultdict(list)
-    run: list[dict[str, Any]] = []
-    run_entity = ""
+    orgs = {c.id for c in known if c.entity == "organisation"}
+    #: Per child entity (consent, card), the members of its pulled rows.
+    parents: dict[str, set[str]] = defaultdict(set)
+    stored: dict[str, list[str]] = defaultdict(list)  # children whose stored row is kept
+    run: list[Change] = []
 
     def flush() -> None:
         if run:
-            rows.upsert(session, run_entity, list(run))
+            upsert_pulled(session, run[0].entity, list(run))
             run.clear()
 
     for change in known:
-        by_entity[change.entity].append(change.id)
         if change.deleted or change.row is None:
             flush()
             if change.entity in rows.MEMBER_CHILDREN:
                 members |= rows.member_ids_of(session, change.entity, [change.id])
+                stored[change.entity].append(change.id)
             rows.tombstone(session, change.entity, change.id, change.org_id, change.version)
             continue
-        values = rows.from_wire(change.entity, change.row)
-        values.update(id=change.id, org_id=change.org_id, version=change.version, deleted=False)
         mine = protected.get(change.id)
         if mine:
             flush()
+            values = rows.from_wire(change.entity, change.row)
+            values.update(id=change.id, org_id=change.org_id, version=change.version,
+                          deleted=False)
             _upsert_protected(session, change, values, mine)
+            if change.entity == "member":
+                members.add(change.id)  # kept local fields: derive from the stored row
+            elif change.entity in rows.MEMBER_CHILDREN:
+                stored[change.entity].append(change.id)
             continue
-        if change.entity != run_entity or (run and run[0].keys() != values.keys()):
+        if change.entity in rows.MEMBER_CHILDREN and change.row.get("member_id"):
+            parents[change.entity].add(change.row["member_id"])
+        if run and (change.entity != run[0].entity or run[0].row.keys() != change.row.keys()):
             flush()
-            run_entity = change.entity
-        run.append(values)
+        run.append(change)
     flush()
-    for entity, ids in by_entity.items():
-        members |= rows.member_ids_of(session, entity, ids)
-        if entity == "organisation":
-            orgs |= set(ids)
-    return members, orgs
+    for entity, ids in stored.items():
+        parents[entity] |= rows.member_ids_of(session, entity, ids)
+    # Pulled member rows came with their derived columns; cards change all of them.
+    members |= parents["card"]
+    return members, parents["consent"], orgs
 
 
 def _upsert_protected(
@@ -151,4 +183,4 @@ def _upsert_protected(
         select(rows.table(change.entity).c.id).where(rows.table(change.entity).c.id == change.id)
     )
     keep = {k: v for k, v in values.items() if k not in mine or k == "id"}
-    rows.upsert(session, change.entity, [keep if exists else values])
+    upsert(session, change.entity, [keep if exists else values])

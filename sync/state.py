@@ -44,8 +44,14 @@ def cursors(session: Session) -> dict[str, int]:
 
 
 def put_cursors(session: Session, values: dict[str, int]) -> None:
-    for org_id, cursor in values.items():
-        put(session, CURSOR + org_id, str(int(cursor)))
+    """Store many cursors in one statement (a page carries one for every organisation)."""
+    if not values:
+        return
+    stmt = insert(SyncState.__table__)
+    session.execute(
+        stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value}),
+        [{"key": CURSOR + org_id, "value": str(int(cursor))} for org_id, cursor in values.items()],
+    )
 
 
 def drop_cursor(session: Session, org_id: str) -> None:

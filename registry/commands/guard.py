@@ -1,14 +1,21 @@
-"""Field edits that would bypass a command's state machine are refused."""
+"""Field edits and plain creates that would bypass a command's state machine are refused."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from registry.rules import Rejected
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chairclient.services.lifecycle_rules import check_registration_event
+from registry.models import ENTITY_TABLES, members
+from registry.rules import NOT_FOUND, Rejected, fetch_row
 
 #: Member fields only the removal and restoration commands write.
 LIFECYCLE_MEMBER_FIELDS = frozenset({"status", "removed_on", "removal_reason"})
+#: Fields a registration event (the first event of a new card) leaves empty.
+_NOT_IN_REGISTRATION = ("reason", "from_org_id", "old_category")
 
 
 def check_not_lifecycle(entity: str, fields: Mapping[str, Any]) -> None:
@@ -19,3 +26,29 @@ def check_not_lifecycle(entity: str, fields: Mapping[str, Any]) -> None:
         raise Rejected(
             "Статус членства меняется только снятием с учёта или восстановлением"
         )
+
+
+def check_create(session: Session, entity: str, org_id: str, values: Mapping[str, Any]) -> None:
+    """Registration is the one lifecycle step that travels as plain creates: the new card (on
+    the register) and then its first history event («joined», or «transferred_in» for a card
+    registered by transfer from outside the registry). Any other event needs a command."""
+    if entity == "member":
+        if (values.get("status") or "active") != "active" or values.get("removed_on") \
+                or values.get("removal_reason"):
+            raise Rejected("Новая карточка ставится на учёт; снятие с учёта — отдельным действием")
+    elif entity == "membership_event":
+        member = fetch_row(session, members, values.get("member_id") or "")
+        if member is None:  # check_references found it; a concurrent delete is not found either
+            raise Rejected(NOT_FOUND)
+        events = ENTITY_TABLES["membership_event"]
+        earlier = session.scalar(
+            select(events.c.id).where(events.c.member_id == member["id"]).limit(1)
+        )
+        extra = {key: values.get(key) for key in _NOT_IN_REGISTRATION}
+        extra["to_org_id"] = None if values.get("to_org_id") in (None, org_id) else "other"
+        reason = check_registration_event(
+            str(values.get("kind")), member["registration_method"], member["status"],
+            earlier is not None, extra,
+        )
+        if reason is not None:
+            raise Rejected(reason)

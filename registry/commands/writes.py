@@ -67,3 +67,29 @@ def insert_row(ctx: Context, entity: str, row_id: str, org_id: str, values: dict
     log_change(ctx.session, entity, row_id, org_id, 1, tombstone=False, now=ctx.now)
     changed = {k: (None, v) for k, v in values.items() if v is not None}
     _audit(ctx, entity, row_id, org_id, "create", changed)
+
+
+def move_row(
+    ctx: Context, entity: str, row: Any, to_org: str, values: dict[str, Any] | None = None
+) -> int:
+    """Move ``row`` to organisation ``to_org`` (with ``values``); returns the new version.
+
+    The old organisation's change log gets a tombstone (the row left its pulls), the new one a
+    live entry; the audit rows keep ``org_id`` old → new.
+    """
+    table: Table = ENTITY_TABLES[entity]
+    wanted = {**(values or {}), "org_id": to_org}
+    changes = {k: (row[k], v) for k, v in wanted.items() if row[k] != v}
+    version = int(row["version"]) + 1
+    ctx.session.execute(
+        update(table)
+        .where(table.c.id == row["id"])
+        .values(**{k: v for k, (_, v) in changes.items()}, version=version, updated_at=ctx.now)
+    )
+    if row["org_id"] != to_org:
+        log_change(ctx.session, entity, row["id"], row["org_id"], version, tombstone=True,
+                   now=ctx.now)
+    log_change(ctx.session, entity, row["id"], to_org, version, tombstone=False, now=ctx.now)
+    _audit(ctx, entity, row["id"], to_org, "update", changes)
+    return version
+

@@ -7,8 +7,8 @@ from datetime import timedelta
 import jwt
 from sqlalchemy import select, update
 
-from registry.auth import LOGIN_FAILED, now_utc
-from registry.models import users
+from registry.auth import LOGIN_FAILED, SESSION_ENDED, _token_hash, now_utc
+from registry.models import refresh_tokens, users
 from tests.registry.helpers import Api
 from tests.registry.world import PASSWORD, World, build_world
 
@@ -162,3 +162,84 @@ def registry_secret(registry) -> str:
         return session.scalar(
             select(server_settings.c.value).where(server_settings.c.key == "secret")
         )
+
+
+def _claims(api: Api, login: str) -> tuple[dict, str]:
+    """The claims of a fresh real access token of ``login``, and the token itself."""
+    token = api.login(login).json()["access_token"]
+    return jwt.decode(token, options={"verify_signature": False}), token
+
+
+def test_forged_access_tokens_are_refused_in_russian(api: Api, registry) -> None:
+    claims, real = _claims(api, "chair1a")
+    secret = registry_secret(registry)
+    other = api.login("terr1").json()["user_id"]
+    header, payload, signature = real.split(".")
+    tampered_payload = jwt.encode({**claims, "sub": other}, "x" * 32, algorithm="HS256")
+    forged = {
+        "alg none": jwt.encode(claims, None, algorithm="none"),
+        "alg none, the real signature": f"{jwt.encode(claims, None, algorithm='none')}{signature}",
+        "another user's id under the real signature": (
+            f"{header}.{tampered_payload.split('.')[1]}.{signature}"
+        ),
+        "HS512 with the real secret": jwt.encode(claims, secret, algorithm="HS512"),
+        "not an access token": jwt.encode({**claims, "typ": "refresh"}, secret, "HS256"),
+        "no expiry": jwt.encode({k: v for k, v in claims.items() if k != "exp"}, secret, "HS256"),
+        "no family": jwt.encode({k: v for k, v in claims.items() if k != "fam"}, secret, "HS256"),
+        "unknown family": jwt.encode({**claims, "fam": "'; DROP TABLE users;--"}, secret,
+                                     "HS256"),
+        "not a JWT": "Bearer",
+    }
+    for name, token in forged.items():
+        response = api.http.get("/api/v1/sync/meta", headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 401, name
+        assert response.headers["WWW-Authenticate"] == "Bearer", name
+        detail = response.json()["detail"]
+        assert detail in ("Недействительный токен доступа", "Требуется вход", SESSION_ENDED), name
+    assert _meta_status(api, real) == 200  # the real one still works
+
+
+def test_expired_access_token_says_so(api: Api, registry) -> None:
+    claims, _ = _claims(api, "chair1a")
+    expired = jwt.encode({**claims, "exp": claims["iat"] - 1}, registry_secret(registry), "HS256")
+    response = api.http.get("/api/v1/sync/meta", headers={"Authorization": f"Bearer {expired}"})
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Срок действия входа истёк, обновите токен"}
+
+
+def _refresh(api: Api, token: str):
+    return api.http.post("/api/v1/auth/refresh", json={"refresh_token": token})
+
+
+def test_a_replayed_refresh_token_ends_the_family_access_tokens_included(api: Api) -> None:
+    first = api.login("terr2").json()
+    second = _refresh(api, first["refresh_token"]).json()
+    assert _meta_status(api, first["access_token"]) == 200  # rotation alone ends nothing
+    assert _meta_status(api, second["access_token"]) == 200
+    replay = _refresh(api, first["refresh_token"])  # a stolen copy of the rotated token
+    assert replay.status_code == 401 and replay.json() == {"detail": SESSION_ENDED}
+    for token in (first["access_token"], second["access_token"]):
+        assert _meta_status(api, token) == 401  # at once, not when they expire
+    assert _refresh(api, second["refresh_token"]).status_code == 401
+    assert _refresh(api, first["refresh_token"]).status_code == 401
+
+
+def test_logout_ends_the_access_token_too(api: Api) -> None:
+    tokens = api.login("chair2").json()
+    other = api.login("chair2").json()  # another device: another family
+    api.http.post("/api/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]})
+    assert _meta_status(api, tokens["access_token"]) == 401
+    assert _meta_status(api, other["access_token"]) == 200
+
+
+def test_expired_refresh_token_is_refused(api: Api, db) -> None:
+    tokens = api.login("chair3").json()
+    with db.write() as session:
+        session.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.token_hash == _token_hash(tokens["refresh_token"]))
+            .values(expires_at=now_utc() - timedelta(seconds=1))
+        )
+    refused = _refresh(api, tokens["refresh_token"])
+    assert refused.status_code == 401 and refused.json() == {"detail": SESSION_ENDED}
+    assert _meta_status(api, tokens["access_token"]) == 401

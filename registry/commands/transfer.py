@@ -1,0 +1,177 @@
+"""Transfers between organisations: ``transfer_out`` (the sender) and ``transfer_in`` (receiver).
+
+How the two fit together:
+
+* ``transfer_out``: the sending chair marks the member as leaving by transfer — status
+  «removed» with reason «transfer» (перевод в другую ППО, not a loss to the union) and a
+  «transferred_out» event in the sender's organisation (``to_org_id`` when the destination is
+  within the sender's scope, otherwise a free-text ``note``; «unknown» is fine). The live ЭПБ
+  stays valid, since membership goes on. The member stays in the sender's scope, among those
+  removed, until an organisation accepts them; the sender may still restore them.
+* ``transfer_in``: the receiving chair, having found the member with
+  ``POST /api/v1/members/lookup``, accepts them into ``mutation.org_id``. The member row moves
+  (``org_id`` changes; «member since» is kept; registered on = the transfer date, registration
+  method «transfer», on the register again) together with its history, consents, cards, card
+  status history and union roles (a role held in the sender ends on the transfer date). Before a
+  history event leaves, its organisation is written into it (``to_org_id`` of a joining,
+  ``from_org_id`` of a removal) so the replayed history still places it in the sender. The
+  receiver gets a new «transferred_in» event; the sender keeps a «transferred_out» event in its
+  own organisation — the one its ``transfer_out`` wrote, or one written now when the sender had
+  not marked the member. The sender's pull then brings tombstones for everything that moved
+  (the member leaves its scope) and that event, which stays visible to it.
+* Either order works; a member removed for another reason cannot be accepted (they join again
+  or are restored). The receiving organisation must be in the caller's scope, and a member
+  outside it must have been found by the same user's lookup within 30 days — otherwise the
+  answer is exactly that of a missing member and nothing changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+from sqlalchemy import select
+
+from chairclient.services import lifecycle_rules as rules
+from registry.commands.base import Context, command
+from registry.commands.membership import (
+    _apply,
+    _check,
+    _event_id,
+    _EventArgs,
+    _last_event,
+    _member,
+)
+from registry.commands.writes import insert_row, move_row, server_today
+from registry.lookup import looked_up
+from registry.models import ENTITY_TABLES, members, organisations
+from registry.rules import NOT_FOUND, Rejected, fetch_row, validate
+from registry.wire import data_values
+from sync.protocol import MutationResult
+
+_IN_KINDS = frozenset({"joined", "transferred_in", "restored"})
+_OUT_KINDS = frozenset({"removed", "transferred_out"})
+#: Rows that belong to the member and move with them (cards bring their status history).
+_FOLLOWERS = ("membership_event", "consent", "member_role", "card")
+
+
+class TransferOutArgs(_EventArgs):
+    to_org_id: str | None = Field(None, min_length=1, max_length=36)
+    note: str | None = Field(None, max_length=500)
+
+
+class TransferInArgs(_EventArgs):
+    pass
+
+
+@command(rules.TRANSFER_OUT, "member", TransferOutArgs)
+def transfer_out(ctx: Context, args: TransferOutArgs) -> MutationResult:
+    row = _member(ctx)
+    _check(rules.check_transfer_out(
+        row["status"], args.on, server_today(ctx.now), _last_event(ctx, row["id"])
+    ))
+    if args.to_org_id is not None and (
+        args.to_org_id not in ctx.scope or args.to_org_id == row["org_id"]
+    ):
+        raise Rejected("Организация, в которую переводится член Профсоюза, не найдена")
+    return _apply(
+        ctx, row,
+        {"status": "removed", "removed_on": args.on, "removal_reason": rules.TRANSFER_REASON},
+        _event_id(ctx, args.event_id),
+        {"kind": "transferred_out", "event_date": args.on, "reason": rules.TRANSFER_REASON,
+         "from_org_id": row["org_id"], "to_org_id": args.to_org_id, "note": args.note},
+    )
+
+
+def _org_label(org_id: str, ctx: Context) -> str:
+    org = fetch_row(ctx.session, organisations, org_id)
+    if org is None:
+        return ""
+    return f"«{org['short_name'] or org['full_name'] or ''}» ({org['code']})"
+
+
+def _snils_in(ctx: Context, row: Any, org_id: str) -> bool:
+    if not row["snils"]:
+        return False
+    return ctx.session.scalar(
+        select(members.c.id).where(
+            members.c.snils == row["snils"], members.c.id != row["id"],
+            members.c.org_id == org_id, members.c.deleted.is_(False),
+        ).limit(1)
+    ) is not None
+
+
+def _pinned(entity: str, child: Any, sender: str, on: Any) -> dict[str, Any]:
+    """What changes in a row besides its organisation when it follows the member."""
+    if entity == "membership_event":
+        if child["kind"] in _IN_KINDS and child["to_org_id"] is None:
+            return {"to_org_id": sender}
+        if child["kind"] in _OUT_KINDS and child["from_org_id"] is None:
+            return {"from_org_id": sender}
+    if entity == "member_role" and child["until"] is None:
+        return {"until": on}
+    return {}
+
+
+def _move_followers(ctx: Context, member_id: str, sender: str, target: str, on: Any) -> None:
+    """The member's live rows in the sender move too; the sender's «transferred_out» stays."""
+    changes = ENTITY_TABLES["card_status_change"]
+    for entity in _FOLLOWERS:
+        table = ENTITY_TABLES[entity]
+        query = select(table).where(
+            table.c.member_id == member_id, table.c.org_id == sender, table.c.deleted.is_(False)
+        ).order_by(table.c.id).with_for_update()
+        if entity == "membership_event":
+            query = query.where(table.c.kind != "transferred_out")
+        for child in ctx.session.execute(query).mappings().all():
+            move_row(ctx, entity, child, target, _pinned(entity, child, sender, on))
+            if entity != "card":
+                continue
+            for change in ctx.session.execute(
+                select(changes).where(
+                    changes.c.card_id == child["id"], changes.c.org_id == sender,
+                    changes.c.deleted.is_(False),
+                ).order_by(changes.c.id).with_for_update()
+            ).mappings().all():
+                move_row(ctx, "card_status_change", change, target)
+
+
+@command(rules.TRANSFER_IN, "member", TransferInArgs)
+def transfer_in(ctx: Context, args: TransferInArgs) -> MutationResult:
+    target = ctx.mutation.org_id
+    row = fetch_row(ctx.session, members, ctx.mutation.entity_id, lock=True)
+    if row is None or row["deleted"] or target not in ctx.scope:
+        raise Rejected(NOT_FOUND)
+    sender = row["org_id"]
+    if sender not in ctx.scope and not looked_up(ctx.session, ctx.user_id, row["id"], ctx.now):
+        raise Rejected(NOT_FOUND)
+    _check(rules.check_transfer_in(
+        row["status"], row["removal_reason"], sender == target, args.on,
+        server_today(ctx.now), _last_event(ctx, row["id"]),
+    ))
+    if _snils_in(ctx, row, target):
+        raise Rejected("В организации уже есть карточка с таким СНИЛС: если это тот же человек, "
+                       "снимите её с учёта как ошибочную запись и повторите перевод")
+    event_id = _event_id(ctx, args.event_id)
+    changes = {"status": "active", "removed_on": None, "removal_reason": None,
+               "registered_on": args.on, "registration_method": "transfer"}
+    current = data_values(members, row)
+    validate(ctx.session, "member", {**current, **changes}, current, row_id=row["id"],
+             scope=ctx.scope)
+    if row["status"] == "active":  # the sender had not marked the transfer: its record now
+        insert_row(ctx, "membership_event", rules.transfer_out_event_id(event_id), sender, {
+            "member_id": row["id"], "kind": "transferred_out", "event_date": args.on,
+            "reason": rules.TRANSFER_REASON, "from_org_id": sender, "to_org_id": target,
+            "note": f"В организацию {_org_label(target, ctx)}",
+        })
+    _move_followers(ctx, row["id"], sender, target, args.on)
+    version = move_row(ctx, "member", row, target, changes)
+    insert_row(ctx, "membership_event", event_id, target, {
+        "member_id": row["id"], "kind": "transferred_in", "event_date": args.on,
+        "from_org_id": sender, "to_org_id": target, "registration_method": "transfer",
+        "new_category": row["category"], "note": f"Из организации {_org_label(sender, ctx)}",
+    })
+    return MutationResult(
+        mutation_id=ctx.mutation.mutation_id, status="applied", version=version,
+        applied_fields=sorted({*changes, "org_id"}),
+    )

@@ -1,0 +1,189 @@
+"""Finding a person anywhere in the registry, answering only where they are registered.
+
+Used before a transfer (the receiving chair finds the member in another organisation) and by
+duplicate checks (registration, import). The search covers the whole union, so the answer is
+the minimum: the organisation (id, short name, code), an opaque handle for ``transfer_in``, how
+it matched, and whether a transfer is possible — never the person's data. Every lookup is
+audited in ``member_lookups`` (who, when, whom it found; not what was typed), which also
+rate-limits each user and proves a later ``transfer_in`` of a member outside the caller's scope
+followed a lookup by the same user.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from chairclient.services.lifecycle_rules import can_transfer
+from chairclient.text import fold
+from chairclient.validation import is_valid_snils, normalise_name, normalise_snils
+from registry.models import member_lookups, members, organisations
+from registry.scope import Scope
+from sync.protocol_lookup import (
+    MAX_LOOKUP_MATCHES,
+    LookupMatch,
+    LookupQuery,
+    LookupResult,
+    MatchedBy,
+)
+
+#: Queries (people asked about) one user may send per hour; ``REGISTRY_LOOKUPS_PER_HOUR``.
+LOOKUPS_PER_HOUR = int(os.environ.get("REGISTRY_LOOKUPS_PER_HOUR", "10000"))
+#: How long a lookup lets its user accept the member found by transfer.
+LOOKUP_VALID_FOR = timedelta(days=30)
+#: ``member_lookups.kind`` of the second and later members one query found (the first row of
+#: a query carries the query's kind, so counting the other rows counts queries).
+FURTHER_MATCH = "found"
+_HOUR = timedelta(hours=1)
+_CHUNK = 500
+
+
+class BadQuery(Exception):
+    """A query that cannot be searched for; ``str()`` is the Russian reason (HTTP 400)."""
+
+
+class TooManyLookups(Exception):
+    """The user's hourly allowance is used up (HTTP 429)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"Слишком много запросов поиска в реестре: не более {limit} человек в час. "
+            "Повторите позже"
+        )
+
+
+@dataclass(frozen=True)
+class Person:
+    """A parsed query: a normalised СНИЛС, or folded names with a birth date."""
+
+    snils: str | None = None
+    last_name: str = ""
+    first_name: str = ""
+    birth_date: date | None = None
+
+    @property
+    def kind(self) -> MatchedBy:
+        return "snils" if self.snils else "name_birth_date"
+
+
+def parse_query(number: int, query: LookupQuery) -> Person:
+    """``query`` (the ``number``-th, from 1) as a :class:`Person`; :class:`BadQuery` if unusable."""
+    where = f"Запрос № {number}: "
+    if query.snils is not None and query.snils.strip():
+        try:
+            snils = normalise_snils(query.snils)
+        except ValueError as exc:
+            raise BadQuery(where + str(exc)) from exc
+        if not is_valid_snils(snils):
+            raise BadQuery(where + "неверная контрольная сумма СНИЛС")
+        return Person(snils=snils)
+    last, first = (normalise_name(query.last_name), normalise_name(query.first_name))
+    if not (last and first and query.birth_date):
+        raise BadQuery(where + "укажите СНИЛС или фамилию, имя и дату рождения")
+    return Person(last_name=fold(last), first_name=fold(first), birth_date=query.birth_date)
+
+
+def check_allowance(session: Session, user_id: str, asked: int, now: datetime) -> None:
+    """Refuse when ``asked`` more queries would exceed the user's hourly allowance."""
+    used = session.scalar(
+        select(func.count()).select_from(member_lookups).where(
+            member_lookups.c.user_id == user_id, member_lookups.c.at > now - _HOUR,
+            member_lookups.c.kind != FURTHER_MATCH,
+        )
+    ) or 0
+    if used + asked > LOOKUPS_PER_HOUR:
+        raise TooManyLookups(LOOKUPS_PER_HOUR)
+
+
+def _by_snils(session: Session, people: list[Person]) -> dict[str, list[Any]]:
+    wanted = sorted({p.snils for p in people if p.snils})
+    found: dict[str, list[Any]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        for row in session.execute(
+            select(members.c.id, members.c.org_id, members.c.snils, members.c.status,
+                   members.c.removal_reason)
+            .where(members.c.snils.in_(wanted[start:start + _CHUNK]),
+                   members.c.deleted.is_(False))
+            .order_by(members.c.id)
+        ):
+            found.setdefault(row.snils, []).append(row)
+    return found
+
+
+def _by_name(session: Session, people: list[Person]) -> dict[tuple, list[Any]]:
+    days = sorted({p.birth_date for p in people if p.birth_date and not p.snils})
+    found: dict[tuple, list[Any]] = {}
+    for start in range(0, len(days), _CHUNK):
+        for row in session.execute(
+            select(members.c.id, members.c.org_id, members.c.last_name, members.c.first_name,
+                   members.c.birth_date, members.c.status, members.c.removal_reason)
+            .where(members.c.birth_date.in_(days[start:start + _CHUNK]),
+                   members.c.deleted.is_(False))
+            .order_by(members.c.id)
+        ):
+            key = (fold(row.last_name), fold(row.first_name), row.birth_date)
+            found.setdefault(key, []).append(row)
+    return found
+
+
+def find(session: Session, scope: Scope, people: list[Person]) -> list[LookupResult]:
+    """Per person, where matching live members are registered (the whole registry)."""
+    by_snils, by_name = _by_snils(session, people), _by_name(session, people)
+    hits: list[list[Any]] = []
+    for person in people:
+        rows = by_snils.get(person.snils, []) if person.snils else by_name.get(
+            (person.last_name, person.first_name, person.birth_date), [])
+        hits.append(rows[:MAX_LOOKUP_MATCHES])
+    org_ids = sorted({row.org_id for rows in hits for row in rows})
+    orgs: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(org_ids), _CHUNK):
+        for org in session.execute(
+            select(organisations.c.id, organisations.c.short_name, organisations.c.full_name,
+                   organisations.c.code)
+            .where(organisations.c.id.in_(org_ids[start:start + _CHUNK]))
+        ):
+            orgs[org.id] = (org.short_name or org.full_name or "", org.code)
+    results = []
+    for person, rows in zip(people, hits, strict=True):
+        matches = [
+            LookupMatch(
+                handle=row.id, org_id=row.org_id, org_name=orgs.get(row.org_id, ("", ""))[0],
+                org_code=orgs.get(row.org_id, ("", ""))[1], matched_by=person.kind,
+                in_scope=row.org_id in scope,
+                transferable=can_transfer(row.status, row.removal_reason),
+            )
+            for row in rows
+        ]
+        matches.sort(key=lambda m: (not m.in_scope, m.org_code, m.handle))
+        results.append(LookupResult(matches=matches))
+    return results
+
+
+def audit(
+    session: Session, user_id: str, people: list[Person], results: list[LookupResult],
+    now: datetime,
+) -> None:
+    """One ``member_lookups`` row per member found, one per query that found nobody."""
+    rows = []
+    for person, result in zip(people, results, strict=True):
+        found = [(m.handle, m.org_id) for m in result.matches] or [(None, None)]
+        for index, (member_id, org_id) in enumerate(found):
+            rows.append({"at": now, "user_id": user_id, "member_id": member_id,
+                         "org_id": org_id, "kind": person.kind if index == 0 else FURTHER_MATCH})
+    if rows:
+        session.execute(insert(member_lookups), rows)
+
+
+def looked_up(session: Session, user_id: str, member_id: str, now: datetime) -> bool:
+    """Whether ``user_id`` found ``member_id`` by a lookup within :data:`LOOKUP_VALID_FOR`."""
+    return session.scalar(
+        select(member_lookups.c.id).where(
+            member_lookups.c.member_id == member_id, member_lookups.c.user_id == user_id,
+            member_lookups.c.at >= now - LOOKUP_VALID_FOR,
+        ).limit(1)
+    ) is not None
