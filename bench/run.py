@@ -1,8 +1,9 @@
-"""``python -m bench [--members N] [--quick] [--db PATH [--skip-build]]``
+"""``python -m bench [--members N] [--quick] [--db PATH [--skip-build]] [--skip-sync]``
 
 Builds a demo database (100 000 members by default) with the real command, times the queries
-the main window runs on it, prints a table and writes ``bench/results/latest.json``. Exit code 1
-when a value is above its floor (the hard limit); the target is what we aim for.
+the main window runs on it, the documents and reports, and sync against a registry served from
+a throwaway PostgreSQL cluster; prints a table and writes ``bench/results/latest.json``. Exit
+code 1 when a value misses its floor (the hard limit); the target is what we aim for.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import cases, report_cases
+from bench import bulk_cases, cases, dashboard_cases, report_cases, sync_cases
 from bench.results import Result, table, write_json
 
 DEFAULT_MEMBERS = 100_000
@@ -29,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="build the database here and keep it")
     parser.add_argument("--skip-build", action="store_true",
                         help="with --db: measure the queries on the existing database")
+    parser.add_argument("--skip-sync", action="store_true",
+                        help="leave out the sync benchmarks (they need PostgreSQL)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="registry server worker processes for the sync benchmarks")
     parser.add_argument("--json", type=Path, help="where to write the results "
                         "(default bench/results/latest.json)")
     return parser
@@ -49,17 +54,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             results += cases.build(path, members, args.seed)
         print("Timing queries…", flush=True)
         results += cases.queries(path, repeats)
+        results += dashboard_cases.dashboard(path, repeats)
         print("Timing documents and reports…", flush=True)
         results += report_cases.reports(path, Path(scratch))
+        if not args.skip_sync:
+            print("Timing sync against a PostgreSQL registry…", flush=True)
+            results += sync_cases.sync(members, args.quick, Path(scratch), args.workers)
+        print("Timing bulk actions…", flush=True)
+        results += bulk_cases.bulk(path, Path(scratch), 3 if args.quick else 5)
 
     print()
     print(table(results))
     settings = {"members": members, "seed": args.seed, "quick": args.quick,
-                "repeats": repeats, "skip_build": args.skip_build}
+                "repeats": repeats, "skip_build": args.skip_build,
+                "skip_sync": args.skip_sync, "workers": args.workers}
     written = write_json(results, settings, args.json)
     print(f"\nResults written to {written}")
     failed = [r.name for r in results if not r.passed]
     if failed:
-        print("Above the floor: " + "; ".join(failed))
+        print("Floor missed: " + "; ".join(failed))
         return 1
     return 0

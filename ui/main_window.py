@@ -15,11 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.bulk.attach import attach_bulk_actions
+from ui.dashboard import DashboardPanel
+from ui.importing import ImportActions
 from ui.member_list import MemberListPanel
 from ui.operations import Operations
 from ui.org_tree import OrgScope, OrgTreePanel
 from ui.passport_tab import PassportTab
 from ui.status import StatusBar
+from ui.transfers import TransferActions
 
 
 def _message(text: str, parent: QWidget, title: str = "") -> QWidget:
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
         self.passport = PassportTab(operations, self)
         self.tabs.addTab(self.passport, self.tr("Passport"))
         self.tabs.addTab(self.members, self.tr("Union members"))
+        self.dashboard = DashboardPanel(operations, self)
+        self.tabs.addTab(self.dashboard, self.tr("Summary"))
         self.tabs.setCurrentWidget(self.members)
 
         workspace = QWidget(self)
@@ -119,6 +125,8 @@ class MainWindow(QMainWindow):
         self.members.member_saved.connect(lambda _id: self.tree.reload())
         self.members.status_message.connect(lambda text: self.status.showMessage(text, 8000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.dashboard.members_requested.connect(self._show_members)
+        self.dashboard.organisation_requested.connect(self.tree.select)
         self.passport.saved.connect(lambda _id: self.tree.reload())
         self.tree.set_leave_guard(self.passport.can_leave)
         self._remember_geometry = remember_geometry
@@ -170,6 +178,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.find_action):
             members_menu.addAction(action)
         self._make_document_menus()
+        self.transfers = TransferActions.attach(self, operations=self._ops, menu=members_menu)
+        self.importing = ImportActions.attach(self, operations=self._ops, menu=file_menu)
+        self.bulk = attach_bulk_actions(self, operations=self._ops, menu=members_menu)
         self.menuBar().addMenu(self.tr("&Help")).addAction(about)
         self._set_workspace_enabled(False)
 
@@ -232,12 +243,16 @@ class MainWindow(QMainWindow):
         self.tree.reload()
         self.members.refresh()
         self.passport.reload()
+        self.dashboard.invalidate()
 
     def attach_sync(self, controller) -> None:
         """Show ``controller``'s state in the status bar; F5 and the File menu drive it."""
         from ui.sync.indicator import SyncIndicator
 
         self._sync = controller
+        self.transfers.set_client(controller.client)
+        self.importing.set_sync(controller)
+        self.bulk.watch_sync(controller)
         indicator = SyncIndicator(controller, self.status)
         indicator.conflicts_clicked.connect(self.show_conflicts)
         indicator.rejected_clicked.connect(self.show_rejected)
@@ -302,6 +317,7 @@ class MainWindow(QMainWindow):
         self.status.set_organisation(scope.name)
         self.setWindowTitle(self.tr("Chair's Workplace") + " — " + scope.name)
         self.passport.set_org(scope.id)
+        self.dashboard.set_scope(scope.id, scope.org_ids)
         self._on_tab_changed()
         if changed:
             self.members.set_scope(scope.id, scope.org_ids)
@@ -323,6 +339,11 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, _error: str) -> None:
         self.workspace.setCurrentWidget(self.error_page)
+
+    def _show_members(self, flt, condition_label: str) -> None:
+        """A dashboard count was clicked: the member list shows exactly those members."""
+        self.tabs.setCurrentWidget(self.members)
+        self.members.show_filter(flt, condition_label)
 
     def _on_tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.passport:

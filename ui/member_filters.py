@@ -54,6 +54,13 @@ class MemberFilterBar(QWidget):
              (self.tr("Card not filled in"), False)],
             self.tr("Are all required fields of the member card filled in?"),
         )
+        # A condition the drop-downs cannot express, set from the dashboard («Не заполнено:
+        # Пол»); the button shows it, a click drops it.
+        self._condition: str | None = None
+        self.condition_button = QPushButton(self)
+        self.condition_button.setToolTip(self.tr("Show the list without this condition"))
+        self.condition_button.clicked.connect(self.clear_condition)
+        self.condition_button.setVisible(False)
         self.reset_button = QPushButton(self.tr("Reset filters"), self)
         self.reset_button.setToolTip(self.tr("Show everyone on the register again"))
         self.reset_button.clicked.connect(self.reset)
@@ -63,6 +70,7 @@ class MemberFilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in self._combos():
             layout.addWidget(widget)
+        layout.addWidget(self.condition_button)
         layout.addWidget(self.reset_button)
         layout.addStretch(1)
 
@@ -83,7 +91,7 @@ class MemberFilterBar(QWidget):
         self.changed.emit()
 
     def is_default(self) -> bool:
-        return all(combo.currentIndex() == 0 for combo in self._combos())
+        return self._condition is None and all(c.currentIndex() == 0 for c in self._combos())
 
     def reset(self) -> None:
         """Back to «everyone on the register» (one ``changed`` signal)."""
@@ -91,7 +99,34 @@ class MemberFilterBar(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self._set_condition(None, "")
         self._on_changed()
+
+    def show_filter(self, flt: MemberFilter, condition_label: str = "") -> None:
+        """Choose what ``flt`` asks for (one ``changed`` signal); ``condition_label`` names
+        its condition on the button."""
+        values = ((self.category, flt.category), (self.status, flt.status),
+                  (self.consent, flt.has_consent), (self.card_status, flt.card_status),
+                  (self.completeness, flt.is_complete))
+        for combo, value in values:
+            combo.blockSignals(True)
+            self.select(combo, value)
+            combo.blockSignals(False)
+        self._set_condition(flt.condition, condition_label or (flt.condition or ""))
+        self._on_changed()
+
+    @property
+    def condition(self) -> str | None:
+        return self._condition
+
+    def clear_condition(self) -> None:
+        self._set_condition(None, "")
+        self._on_changed()
+
+    def _set_condition(self, condition: str | None, label: str) -> None:
+        self._condition = condition
+        self.condition_button.setText(label + "  ✕")
+        self.condition_button.setVisible(condition is not None)
 
     def select(self, combo: QComboBox, value: Any) -> None:
         """Choose the item of ``combo`` whose value is ``value``."""
@@ -110,4 +145,5 @@ class MemberFilterBar(QWidget):
             has_consent=self.consent.currentData(),
             card_status=self.card_status.currentData(),
             is_complete=self.completeness.currentData(),
+            condition=self._condition,
         )

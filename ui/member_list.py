@@ -88,6 +88,7 @@ class MemberListPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
+        self.top_row = top  # the main window adds «Действия с выбранными» here
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
@@ -180,6 +181,15 @@ class MemberListPanel(QWidget):
                     self._open_card(member_id, org_id)
 
             self._ops.read(work, arrived, self._on_failed)
+
+    def show_filter(self, flt: MemberFilter, condition_label: str = "") -> None:
+        """Show the members ``flt`` selects within this list's scope (the dashboard's «one
+        click»): the search is cleared, the filter row shows ``flt``."""
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.show_filter(flt, condition_label)
 
     def is_filtered(self) -> bool:
         return bool(self.search.text().strip()) or not self.filters.is_default()

@@ -18,7 +18,7 @@ from chairclient.db.models_member import (
 )
 from chairclient.db.models_org import KINDS, LEVELS, Organisation, OrganisationNameChange
 from chairclient.db.models_ref import REFERENCE_MODELS
-from chairclient.db.models_sync import OutboxEntry, SyncState
+from chairclient.db.models_sync import OutboxEntry, SyncState, UndoStep
 
 #: Tables whose rows are synchronised, by the entity name used on the wire and in the outbox.
 SYNCED_MODELS: dict[str, type[Synced]] = {
@@ -55,6 +55,7 @@ __all__ = [
     "SYNCED_MODELS",
     "SyncState",
     "Synced",
+    "UndoStep",
     "new_id",
     "utcnow",
 ]

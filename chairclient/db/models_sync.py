@@ -34,6 +34,30 @@ class OutboxEntry(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
 
 
+class UndoStep(Base):
+    """A bulk action the person may still take back (Правка → Отменить) while it is unsynced.
+
+    ``step_id`` is the step id of the action's outbox entries; ``entries`` how many it queued
+    (fewer of them still pending = partly or wholly sent: no longer undoable). ``undo`` holds
+    ``{"rows": [{"entity", "id", "version", "old"}]}``: the values a plain update overwrote (wire
+    form, ``old`` absent for rows a lifecycle command changed — its entry's ``base`` has them)
+    and the rows' versions then (a newer version means the registry changed the row since).
+    Rows the action created are the ``create`` entries' ids. See ``chairclient.services.steps``.
+    """
+
+    __tablename__ = "undo_steps"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    step_id: Mapped[str] = mapped_column(String(36), unique=True, nullable=False)
+    #: What was done: consent, card_request, cards_received, cards_issued, category …
+    action: Mapped[str] = mapped_column(String(40), nullable=False)
+    #: For the menu text: {"count": members changed, "skipped": n, …}.
+    summary: Mapped[dict] = mapped_column(JSON, nullable=False)
+    entries: Mapped[int] = mapped_column(Integer, nullable=False)
+    undo: Mapped[dict] = mapped_column(JSON, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+
 class SyncState(Base):
     """Key/value bookkeeping of the sync client (per-org cursors, last sync time)."""
 

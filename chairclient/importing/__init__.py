@@ -7,6 +7,7 @@ Steps, each usable from a UI (the slow ones take ``progress(done, total)``)::
     mapping = store.mapping_for(table)                 # remembered per layout, else guessed
     preview = build_preview(table, mapping)            # every cell's problem per row
     duplicates = find_duplicates(preview, session)     # within the file and against the DB
+    duplicates += check_registry(lookup, preview, duplicates)   # optional, when online
     report = run_import(db, org_id, preview, duplicates, decisions, progress=..., cancel=...)
     save_report(report, "отчёт.xlsx")
 """
@@ -18,6 +19,13 @@ from pathlib import Path
 from chairclient.importing.columns import COLUMNS, FULL_NAME, Column
 from chairclient.importing.duplicates import Decision, Duplicate, ExistingMember, find_duplicates
 from chairclient.importing.errors import ImportCancelled, ImportRefused
+from chairclient.importing.lookup import (
+    OrgHint,
+    PersonKey,
+    RegistryLookup,
+    check_registry,
+    person_keys,
+)
 from chairclient.importing.mapping import (
     MappingStore,
     Table,
@@ -62,15 +70,19 @@ __all__ = [
     "ImportRefused",
     "ImportReport",
     "MappingStore",
+    "OrgHint",
+    "PersonKey",
     "Preview",
     "PreviewRow",
     "Problem",
+    "RegistryLookup",
     "RowOutcome",
     "SheetRows",
     "Spreadsheet",
     "Table",
     "build_preview",
     "build_table",
+    "check_registry",
     "detect_header_row",
     "find_duplicates",
     "guess_mapping",
@@ -78,6 +90,7 @@ __all__ = [
     "load_table",
     "mapping_problems",
     "open_spreadsheet",
+    "person_keys",
     "run_import",
     "save_report",
     "write_template",

@@ -2,6 +2,7 @@
 
 Same person = same СНИЛС, or same surname + first name + birth date (case- and ё-insensitive).
 The caller decides per duplicate: skip (the default), update the existing card, or create anyway.
+Duplicates against the registry come from :mod:`chairclient.importing.lookup`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,9 @@ from chairclient.db.models import Member
 from chairclient.importing.preview import Preview
 from chairclient.text import fold
 from chairclient.validation import digits_only
+
+if TYPE_CHECKING:
+    from chairclient.importing.lookup import OrgHint
 
 SAME_SNILS = "совпадает СНИЛС"
 SAME_NAME_AND_BIRTH = "совпадают фамилия, имя и дата рождения"
@@ -51,20 +55,35 @@ class ExistingMember:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """Row ``row`` duplicates ``existing`` (in the database) or the earlier row ``other_row``."""
+    """Row ``row`` duplicates ``existing`` (in the database), the earlier row ``other_row``, or
+    a person the registry knows in another organisation (``registry``)."""
 
     row: int
     reason: str
     existing: ExistingMember | None = None
     other_row: int | None = None
+    registry: OrgHint | None = None
 
     @property
     def in_database(self) -> bool:
         return self.existing is not None
 
+    @property
+    def in_registry(self) -> bool:
+        return self.registry is not None
+
+    @property
+    def can_update(self) -> bool:
+        """Whether «update the existing card» applies: a card in the local database or an
+        earlier row of the file (a card elsewhere in the registry cannot be edited here)."""
+        return self.existing is not None or self.other_row is not None
+
     def text(self) -> str:
         if self.existing is not None:
             return f"Строка {self.row}: уже есть в базе ({self.existing.display_name}) — {self.reason}"
+        if self.registry is not None:
+            return (f"Строка {self.row}: состоит на учёте в организации «{self.registry.display}» "
+                    f"по данным реестра — {self.reason}")
         return f"Строка {self.row}: повторяет строку {self.other_row} — {self.reason}"
 
 

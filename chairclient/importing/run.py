@@ -3,6 +3,11 @@
 All or nothing: a cancellation or any failure rolls the whole transaction back. Rows whose
 values the database refuses at this point (e.g. a СНИЛС already taken when «create anyway»
 was chosen) are reported as refused; the other rows are still imported.
+
+«Update the existing card» edits the local card the row duplicates (through ``save_member``,
+in the same transaction), or the card an earlier row of the file created or updated. A person
+the registry knows only in another organisation has no card here to update: such a row is
+skipped.
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ Progress = Callable[[int, int], None]
 #: Fields an update does not overwrite when the card already has them: they are membership
 #: history, changed through lifecycle commands, not by a spreadsheet.
 KEEP_ON_UPDATE = frozenset({"category", "member_since", "registered_on", "registration_method"})
+NOTHING_TO_UPDATE = (
+    "карточка этого человека ведётся в другой организации и здесь не обновляется "
+    "(при переходе из другой ППО оформите перевод)"
+)
 
 
 def _update_values(session: Any, member_id: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +71,8 @@ def run_import(
 ) -> ImportReport:
     """Import the preview's rows into organisation ``org_id``.
 
-    ``decisions`` maps a duplicate's row number to skip / update / create (default skip).
+    ``decisions`` maps a duplicate's row number to skip / update / create (default skip);
+    update applies to duplicates whose :attr:`Duplicate.can_update` is true.
     ``progress(done, total)`` is called as rows are processed; ``cancel()`` returning True, or
     ``progress`` raising :class:`ImportCancelled`, stops the import and leaves the database as
     it was (ImportCancelled is raised). ``dry_run`` does all the work and rolls it back.
@@ -81,10 +91,13 @@ def run_import(
         if duplicate and decision is Decision.SKIP:
             report.add(row, SKIPPED, f"Дубликат: {duplicate.text()}")
             continue
+        if duplicate and decision is Decision.UPDATE and not duplicate.can_update:
+            report.add(row, SKIPPED, f"Дубликат: {duplicate.text()}; {NOTHING_TO_UPDATE}")
+            continue
         todo.append((row, duplicate, decision or Decision.CREATE))
 
     total = len(todo)
-    created_by_row: dict[int, str] = {}
+    card_of_row: dict[int, str] = {}  # file row → the card it created or updated
     step_id = new_id()
     with db.sessions() as session:
         transaction = session.begin()
@@ -95,7 +108,7 @@ def run_import(
                     raise ImportCancelled()
                 target = None
                 if decision is Decision.UPDATE and duplicate is not None:
-                    target = duplicate.existing.id if duplicate.existing else created_by_row.get(
+                    target = duplicate.existing.id if duplicate.existing else card_of_row.get(
                         duplicate.other_row or -1
                     )
                 try:
@@ -104,10 +117,12 @@ def run_import(
                         values = _update_values(session, target, row.values)
                         save_member(session, org_id, values, target, step_id=step_id,
                                     today=today)
+                        writer.reserve_snils(values.get("snils"))
+                        card_of_row[row.row] = target
                         report.add(row, UPDATED, "Карточка обновлена", target)
                     else:
                         member_id = writer.create(row.values)
-                        created_by_row[row.row] = member_id
+                        card_of_row[row.row] = member_id
                         report.add(row, IMPORTED, "", member_id)
                 except (ValidationError, LookupError) as exc:
                     fields = tuple(exc.result.errors) if isinstance(exc, ValidationError) else ()

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import Member, MembershipEvent, OutboxEntry, new_id
+from chairclient.services.lifecycle_rules import registration_kind
 from chairclient.services.outbox import wire_value
 from chairclient.text import member_search_text
 from chairclient.validation import ValidationError, is_member_complete, validate_member
@@ -67,8 +68,13 @@ class MemberWriter:
             self.flush()
         return member.id
 
+    def reserve_snils(self, snils: str | None) -> None:
+        """Count ``snils`` as taken (a card updated in this transaction now carries it)."""
+        if snils:
+            self._snils.add(snils)
+
     def _add_join_event(self, member: Member) -> None:
-        kind = "transferred_in" if member.registration_method == "transfer" else "joined"
+        kind = registration_kind(member.registration_method)
         event = MembershipEvent(
             id=new_id(), org_id=member.org_id, member_id=member.id, kind=kind,
             event_date=member.registered_on or date.today(),

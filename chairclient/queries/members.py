@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import Member, MembershipEvent, Organisation
+from chairclient.queries.conditions import condition_clause
 from chairclient.text import search_tokens
 
 #: The list's columns, in display order: key → SQL expression used to show and to sort.
@@ -41,26 +42,37 @@ class MemberFilter:
     has_consent: bool | None = None
     card_status: str | None = None
     is_complete: bool | None = None
+    #: A named condition of :mod:`chairclient.queries.conditions` (dashboard lists).
+    condition: str | None = None
     sort_key: str = "full_name"
     descending: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
+def filter_clauses(flt: MemberFilter) -> list[ColumnElement[bool]]:
+    """What ``flt`` asks of a member beyond the scope (organisations, not deleted).
+
+    The dashboard counts with these same clauses, so its counts and the lists agree.
+    """
+    clauses = [func.instr(Member.search_text, token) > 0 for token in search_tokens(flt.text)]
+    if flt.category:
+        clauses.append(Member.category == flt.category)
+    if flt.status:
+        clauses.append(Member.status == flt.status)
+    if flt.has_consent is not None:
+        clauses.append(Member.has_consent.is_(flt.has_consent))
+    if flt.card_status:
+        clauses.append(Member.card_status == flt.card_status)
+    if flt.is_complete is not None:
+        clauses.append(Member.is_complete.is_(flt.is_complete))
+    if flt.condition:
+        clauses.append(condition_clause(flt.condition))
+    return clauses
+
+
 def _filtered(query: Select, flt: MemberFilter) -> Select:
     query = query.where(Member.org_id.in_(flt.org_ids), Member.deleted.is_(False))
-    for token in search_tokens(flt.text):
-        query = query.where(func.instr(Member.search_text, token) > 0)
-    if flt.category:
-        query = query.where(Member.category == flt.category)
-    if flt.status:
-        query = query.where(Member.status == flt.status)
-    if flt.has_consent is not None:
-        query = query.where(Member.has_consent.is_(flt.has_consent))
-    if flt.card_status:
-        query = query.where(Member.card_status == flt.card_status)
-    if flt.is_complete is not None:
-        query = query.where(Member.is_complete.is_(flt.is_complete))
-    return query
+    return query.where(*filter_clauses(flt))
 
 
 def member_ids(session: Session, flt: MemberFilter) -> list[str]:

@@ -6,10 +6,14 @@ rows they derive from change (a service edit here, a pulled page in the sync iss
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, func, literal, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from chairclient.db.models import CARD_PRIORITY, LIVE_CARD_STATUSES, Card, Consent, Member
 from chairclient.text import member_search_text
@@ -24,40 +28,135 @@ def member_values(member: Member) -> dict:
     return {c.key: getattr(member, c.key) for c in Member.__table__.columns if c.key not in skip}
 
 
-def refresh_members(session: Session, member_ids: Iterable[str]) -> None:
-    """Recompute the derived columns of the given members (in the caller's transaction)."""
-    ids = list(set(member_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        members = session.scalars(select(Member).where(Member.id.in_(chunk))).all()
-        consented = set(
-            session.scalars(
-                select(Consent.member_id).where(
-                    Consent.member_id.in_(chunk),
-                    Consent.deleted.is_(False),
-                    Consent.revoked_on.is_(None),
-                )
+def _value_keys() -> tuple[str, ...]:
+    from chairclient.db.models import MEMBER_DERIVED_COLUMNS
+
+    skip = MEMBER_DERIVED_COLUMNS | Member.SYSTEM_COLUMNS
+    return tuple(c.key for c in Member.__table__.columns if c.key not in skip)
+
+
+#: Members per round of :func:`refresh_members`.
+REFRESH_CHUNK = 5000
+#: The derived columns, in the order :func:`derived_values` gives them.
+DERIVED = ("has_consent", "card_status", "card_number", "is_complete", "search_text")
+#: ``(status, number)`` of a member's most relevant card.
+CardSummary = tuple[str, str | None]
+NO_CARD: CardSummary = ("not_ordered", None)
+
+
+def json_ids(ids: list[str]) -> Select:
+    """The ids as a subquery over one JSON parameter (SQLite ``json_each``): the statement does
+    not change with the number of ids and no parameter limit applies."""
+    each = func.json_each(literal(json.dumps(ids))).table_valued("value")
+    return select(each.c.value)
+
+
+def consented_members(session: Session, ids: list[str]) -> set[str]:
+    """Which of these members have a live consent."""
+    consents = Consent.__table__
+    return set(
+        session.scalars(
+            select(consents.c.member_id).where(
+                consents.c.member_id.in_(json_ids(ids)),
+                consents.c.deleted.is_(False),
+                consents.c.revoked_on.is_(None),
             )
         )
-        cards: dict[str, Card] = {}
-        for card in session.scalars(
-            select(Card).where(Card.member_id.in_(chunk), Card.deleted.is_(False))
-        ):
-            best = cards.get(card.member_id)
-            if best is None or CARD_PRIORITY.get(card.status, 9) < CARD_PRIORITY.get(
-                best.status, 9
-            ):
-                cards[card.member_id] = card
-        for member in members:
-            card = cards.get(member.id)
-            member.has_consent = member.id in consented
-            member.card_status = card.status if card else "not_ordered"
-            member.card_number = card.number if card else None
-            member.is_complete = is_member_complete(member_values(member))
-            member.search_text = member_search_text(
-                member.last_name, member.first_name, member.patronymic, member.snils,
-                member.card_number,
+    )
+
+
+def best_cards(session: Session, ids: list[str]) -> dict[str, CardSummary]:
+    """Per member (of these) with a live card row, the card that counts (by priority)."""
+    cards = Card.__table__
+    best: dict[str, CardSummary] = {}
+    for member_id, status, number in session.execute(
+        select(cards.c.member_id, cards.c.status, cards.c.number).where(
+            cards.c.member_id.in_(json_ids(ids)), cards.c.deleted.is_(False)
+        )
+    ).all():
+        held = best.get(member_id)
+        if held is None or CARD_PRIORITY.get(status, 9) < CARD_PRIORITY.get(held[0], 9):
+            best[member_id] = (status, number)
+    return best
+
+
+def derived_values(values: Mapping[str, Any], consented: bool, card: CardSummary) -> dict:
+    """The derived columns of a member with these editable ``values`` (dates may be ISO
+    strings: only emptiness and the name and СНИЛС text matter)."""
+    status, number = card
+    return {
+        "has_consent": consented,
+        "card_status": status,
+        "card_number": number,
+        "is_complete": is_member_complete(values),
+        "search_text": member_search_text(
+            values.get("last_name"), values.get("first_name"), values.get("patronymic"),
+            values.get("snils"), number,
+        ),
+    }
+
+
+def refresh_members(session: Session, member_ids: Iterable[str]) -> None:
+    """Recompute the derived columns of the given members (in the caller's transaction).
+
+    Core statements, :data:`REFRESH_CHUNK` members at a time: one SELECT of the members, one of
+    their consents, one of their cards (the ids travel as one JSON parameter) and one executemany
+    UPDATE of the rows whose values change (a pulled page refreshes thousands). ORM copies of
+    these members in the session get the new values as loaded state."""
+    ids = list(set(member_ids))
+    if not ids:
+        return
+    session.flush()
+    members = Member.__table__
+    keys = _value_keys()
+    read = select(members.c.id, *(members.c[k] for k in DERIVED), *(members.c[k] for k in keys))
+    first = 1 + len(DERIVED)
+    write = (
+        update(members)
+        .where(members.c.id == bindparam("member_key"))
+        .values({name: bindparam(name) for name in DERIVED})
+    )
+    computed: dict[str, dict] = {}
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        chunk = ids[start : start + REFRESH_CHUNK]
+        consented = consented_members(session, chunk)
+        cards = best_cards(session, chunk)
+        params = []
+        for row in session.execute(read.where(members.c.id.in_(json_ids(chunk)))).all():
+            member_id = row[0]
+            derived = derived_values(
+                dict(zip(keys, row[first:], strict=True)), member_id in consented,
+                cards.get(member_id, NO_CARD),
             )
+            computed[member_id] = derived
+            if tuple(derived.values()) != tuple(row[1:first]):
+                params.append({"member_key": member_id, **derived})
+        if params:
+            session.execute(write, params)
+    for member_id, derived in computed.items():
+        loaded = session.identity_map.get(identity_key(Member, member_id))
+        if loaded is not None:
+            for name, value in derived.items():
+                set_committed_value(loaded, name, value)
+
+
+def refresh_consent_flags(session: Session, member_ids: Iterable[str]) -> None:
+    """Recompute only ``has_consent`` (one UPDATE per 500 members): for changes that touch
+    nothing but consent rows, where :func:`refresh_members` would redo every column."""
+    live = (
+        select(Consent.id)
+        .where(Consent.member_id == Member.id, Consent.deleted.is_(False),
+               Consent.revoked_on.is_(None))
+        .exists()
+    )
+    ids = list(set(member_ids))
+    session.flush()
+    for start in range(0, len(ids), 500):
+        session.execute(
+            update(Member.__table__).where(Member.id.in_(ids[start : start + 500]))
+            .values(has_consent=live)
+        )
+    session.expire_all()  # ORM copies of these members must re-read the flag
 
 
 def has_live_card(session: Session, member_id: str) -> bool:

@@ -1,4 +1,5 @@
-"""Membership lifecycle: removal, restoration and category change, as registry commands.
+"""Membership lifecycle: removal, restoration, category change and transfers, as registry
+commands (registration is :func:`chairclient.services.members.save_member`'s create path).
 
 Each function validates locally (the rules of :mod:`lifecycle_rules`, the same the registry
 runs), applies the change to the local rows optimistically (the member, a new history event and,
@@ -25,6 +26,7 @@ from chairclient.db.models import (
     CardStatusChange,
     Member,
     MembershipEvent,
+    OutboxEntry,
     Synced,
     new_id,
 )
@@ -192,3 +194,80 @@ def change_category(
     )
     args = {"on": on, "new_category": new_category}
     return _commit(session, member, change, rules.CHANGE_CATEGORY, args, event, step_id)
+
+
+def transfer_out(
+    session: Session, member_id: str, on: date, *, destination: str | None = None,
+    to_org_id: str | None = None, step_id: str | None = None, today: date | None = None,
+) -> LifecycleDone:
+    """Перевести в другую организацию: status «removed» with reason «transfer» and a
+    «transferred_out» event (to ``to_org_id`` or to ``destination`` as typed, or unknown).
+
+    Not a loss to the union: the live ЭПБ stays valid. The member stays here among those
+    removed until the receiving organisation accepts them (:func:`accept_transfer` there),
+    which moves the card away; until then a restoration undoes it. See
+    ``registry/commands/transfer.py`` for how both sides fit together.
+    """
+    today = today or date.today()
+    member = _member(session, member_id)
+    _refuse_if(rules.check_transfer_out(member.status, on, today, _last_event(session, member_id)))
+    values = {"status": "removed", "removed_on": on, "removal_reason": rules.TRANSFER_REASON}
+    _check_member(member, values, today)
+    change = _Change(session)
+    change.set("member", member, values)
+    destination = (destination or "").strip() or None
+    note = f"Куда: {destination}" if destination else None
+    event = MembershipEvent(
+        id=new_id(), org_id=member.org_id, member_id=member.id, kind="transferred_out",
+        event_date=on, reason=rules.TRANSFER_REASON, from_org_id=member.org_id,
+        to_org_id=to_org_id, note=note,
+    )
+    args: dict[str, Any] = {"on": on}
+    if to_org_id:
+        args["to_org_id"] = to_org_id
+    if note:
+        args["note"] = note
+    return _commit(session, member, change, rules.TRANSFER_OUT, args, event, step_id)
+
+
+@dataclass
+class TransferQueued:
+    """A queued acceptance: the member arrives with the first sync after it is pushed."""
+
+    handle: str
+    org_id: str
+    event_id: str
+    mutation_id: str
+
+
+def accept_transfer(
+    session: Session, org_id: str, handle: str, on: date, *,
+    step_id: str | None = None, today: date | None = None,
+) -> TransferQueued:
+    """Принять переводом the member the registry lookup found (``handle``) into ``org_id``.
+
+    Nothing changes locally: the member is outside this database until the registry moves
+    them, so only the ``transfer_in`` command is queued (it works offline and is pushed with the
+    next sync, whose pull then brings the member, their history, consent and cards).
+    """
+    today = today or date.today()
+    _refuse_if(rules.check_date(on, today, None))
+    here = session.get(Member, handle)
+    if here is not None and not here.deleted and here.org_id == org_id:
+        raise LifecycleRefused("Член Профсоюза уже состоит на учёте в этой организации")
+    waiting = session.scalars(
+        select(OutboxEntry).where(
+            OutboxEntry.entity_id == handle, OutboxEntry.op == "command",
+            OutboxEntry.state == "pending",
+        )
+    )
+    if any(e.fields.get("command") == rules.TRANSFER_IN for e in waiting):
+        raise LifecycleRefused("Перевод этого члена Профсоюза уже ждёт синхронизации")
+    event_id = new_id()
+    entry = outbox.record_command(
+        session, "member", handle, org_id, rules.TRANSFER_IN,
+        {"on": on, "event_id": event_id}, step_id or new_id(),
+    )
+    entry.base = {"rows": [], "created": []}
+    return TransferQueued(handle, org_id, event_id, entry.mutation_id)
+

@@ -14,11 +14,19 @@ from datetime import date
 REMOVE_MEMBER = "remove_member"
 RESTORE_MEMBER = "restore_member"
 CHANGE_CATEGORY = "change_category"
+TRANSFER_OUT = "transfer_out"
+TRANSFER_IN = "transfer_in"
+
+#: Removal reason of a transfer to another organisation (not a loss to the union).
+TRANSFER_REASON = "transfer"
+#: History events that start a membership with a new card (the registration).
+REGISTRATION_KINDS = frozenset({"joined", "transferred_in"})
 
 #: Note of the status-change row written when a removal cancels a live card.
 CARD_CANCEL_NOTE = "Аннулирована: член Профсоюза снят с учёта"
 
 _CARD_CANCEL_NS = uuid.UUID("6f1d2c9e-8a47-4c0b-9d3e-2b7a5e4f1c80")
+_TRANSFER_OUT_NS = uuid.UUID("0b8e3c41-7d25-4f6a-a9c3-5e1f2d7b8c90")
 
 
 def card_cancel_id(event_id: str, card_id: str) -> str:
@@ -27,6 +35,17 @@ def card_cancel_id(event_id: str, card_id: str) -> str:
     Both sides derive it, so the client's optimistic row and the registry's row are one row.
     """
     return str(uuid.uuid5(_CARD_CANCEL_NS, f"{event_id}:{card_id}"))
+
+
+def transfer_out_event_id(event_id: str) -> str:
+    """The id of the sender's «transferred_out» event written by transfer-in ``event_id``."""
+    return str(uuid.uuid5(_TRANSFER_OUT_NS, event_id))
+
+
+def registration_kind(method: str | None) -> str:
+    """The history event a new card starts with: «transferred_in» for a card registered by
+    transfer (from outside the registry), «joined» otherwise."""
+    return "transferred_in" if method == "transfer" else "joined"
 
 
 def check_date(on: date, today: date, last_event: date | None) -> str | None:
@@ -46,6 +65,8 @@ def check_remove(
         return "Член Профсоюза уже снят с учёта"
     if reason not in reasons:
         return "Укажите причину снятия с учёта из справочника"
+    if reason == TRANSFER_REASON:
+        return "Для перевода используйте действие «Перевести в другую организацию»"
     return check_date(on, today, last_event)
 
 
@@ -65,4 +86,41 @@ def check_category(
         return "Категория не найдена в справочнике"
     if new == current:
         return "Категория уже такая"
+    return check_date(on, today, last_event)
+
+
+def check_registration_event(
+    kind: str, method: str | None, status: str, has_events: bool, extra: dict[str, object],
+) -> str | None:
+    """The first event of a new card (sent with the card as a plain create): «joined», or
+    «transferred_in» for a card registered by transfer; nothing but registration fields."""
+    if has_events or kind not in REGISTRATION_KINDS:
+        return "История членства пополняется только действиями (перевод, снятие, восстановление)"
+    if kind != registration_kind(method):
+        return "Событие регистрации не соответствует способу постановки на учёт"
+    if status != "active" or any(value is not None for value in extra.values()):
+        return "Событие регистрации не может содержать снятие с учёта или перевод"
+    return None
+
+
+def can_transfer(status: str, removal_reason: str | None) -> bool:
+    """On the register, or marked as leaving by transfer: another organisation may accept."""
+    return status == "active" or (status == "removed" and removal_reason == TRANSFER_REASON)
+
+
+def check_transfer_out(status: str, on: date, today: date, last_event: date | None) -> str | None:
+    if status == "removed":
+        return "Член Профсоюза уже снят с учёта"
+    return check_date(on, today, last_event)
+
+
+def check_transfer_in(
+    status: str, removal_reason: str | None, same_org: bool, on: date, today: date,
+    last_event: date | None,
+) -> str | None:
+    if same_org:
+        return "Член Профсоюза уже состоит на учёте в этой организации"
+    if not can_transfer(status, removal_reason):
+        return ("Член Профсоюза снят с учёта: принять переводом нельзя, "
+                "оформите вступление или восстановление")
     return check_date(on, today, last_event)

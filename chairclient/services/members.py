@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from chairclient.db.models import Consent, Member, MembershipEvent, new_id
 from chairclient.services import outbox
 from chairclient.services.derived import member_values, refresh_members
+from chairclient.services.lifecycle_rules import registration_kind
 from chairclient.validation import (
     ValidationError,
     ValidationResult,
@@ -123,7 +124,7 @@ def save_member(
 
 
 def _add_join_event(session: Session, member: Member, step_id: str) -> None:
-    kind = "transferred_in" if member.registration_method == "transfer" else "joined"
+    kind = registration_kind(member.registration_method)
     event = MembershipEvent(
         id=new_id(),
         org_id=member.org_id,

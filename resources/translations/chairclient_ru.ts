@@ -9,6 +9,114 @@
     </message>
 </context>
 <context>
+    <name>AcceptTransferDialog</name>
+    <message>
+        <source>Accept by transfer</source>
+        <extracomment>The transfer_in command was queued (the organisation id).</extracomment>
+        <translation>Принять переводом</translation>
+    </message>
+    <message>
+        <source>Accept into «{org}» a union member registered in another organisation. Find the person in the union registry: it only tells in which organisation they are registered.</source>
+        <translation>Принять в «{org}» члена Профсоюза, состоящего на учёте в другой организации. Найдите человека в реестре Профсоюза: реестр сообщит только, в какой организации он состоит на учёте.</translation>
+    </message>
+    <message>
+        <source>By SNILS</source>
+        <translation>По СНИЛС</translation>
+    </message>
+    <message>
+        <source>By full name and date of birth</source>
+        <translation>По фамилии, имени и дате рождения</translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Find in the registry</source>
+        <translation>Найти в реестре</translation>
+    </message>
+    <message>
+        <source>Date of transfer</source>
+        <translation>Дата перевода</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Enter a valid SNILS (11 digits).</source>
+        <translation>Введите правильный СНИЛС (11 цифр).</translation>
+    </message>
+    <message>
+        <source>Enter the surname, the first name and the date of birth (dd.mm.yyyy).</source>
+        <translation>Введите фамилию, имя и дату рождения (дд.мм.гггг).</translation>
+    </message>
+    <message>
+        <source>Searching the registry…</source>
+        <translation>Поиск в реестре…</translation>
+    </message>
+    <message>
+        <source>Not found in the registry. If the person joins the union for the first time, fill in a new member card instead.</source>
+        <translation>В реестре не найден. Если человек вступает в Профсоюз впервые, заполните новую карточку члена Профсоюза.</translation>
+    </message>
+    <message>
+        <source>This person is already registered in this organisation.</source>
+        <translation>Этот человек уже состоит на учёте в этой организации.</translation>
+    </message>
+    <message>
+        <source>Found, but removed from the register: a transfer is not possible. Register the person as a new member or restore them.</source>
+        <translation>Найден, но снят с учёта: перевод невозможен. Поставьте человека на учёт как нового члена Профсоюза или восстановите его.</translation>
+    </message>
+    <message>
+        <source>Found in the organisation «{org}» (code {code}). Check the date and press «Accept by transfer».</source>
+        <translation>Найден в организации «{org}» (код {code}). Проверьте дату и нажмите «Принять переводом».</translation>
+    </message>
+    <message>
+        <source>The search failed because of an internal error.</source>
+        <translation>Поиск не удался из-за внутренней ошибки.</translation>
+    </message>
+    <message>
+        <source>The search needs a connection to the union registry, and there is none now. Connect to the internet (or sign in to the registry) and search again.</source>
+        <translation>Для поиска нужно подключение к реестру Профсоюза, а сейчас его нет. Подключитесь к интернету (или войдите в реестр) и повторите поиск.</translation>
+    </message>
+    <message>
+        <source>«{org}» (code {code})</source>
+        <translation>«{org}» (код {code})</translation>
+    </message>
+    <message>
+        <source>this organisation</source>
+        <translation>эта организация</translation>
+    </message>
+    <message>
+        <source>removed from the register</source>
+        <translation>снят с учёта</translation>
+    </message>
+    <message>
+        <source>Enter the date of transfer (dd.mm.yyyy).</source>
+        <translation>Укажите дату перевода (дд.мм.гггг).</translation>
+    </message>
+    <message>
+        <source>The transfer is accepted. It completes at the next synchronisation with the registry (F5): the member&apos;s card then appears in the list with their history, consent and union card.</source>
+        <translation>Перевод принят. Он завершится при следующей синхронизации с реестром (F5): после неё карточка члена Профсоюза появится в списке вместе с историей, согласием и профсоюзным билетом.</translation>
+    </message>
+    <message>
+        <source>The transfer was not saved because of an internal error.</source>
+        <translation>Перевод не сохранён из-за внутренней ошибки.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Could not open the database:
@@ -46,6 +154,265 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <source>Mark &amp;consent received…</source>
+        <extracomment>``run(session, member_ids, step)`` → BulkResult, inside the action&apos;s transaction. An action or an undo changed these members (the views refresh them). A short text for the status bar. Whether a sync is running (the main window sets it when signed in).</extracomment>
+        <translation>Отметить &amp;согласие полученным…</translation>
+    </message>
+    <message>
+        <source>Add to the card &amp;request</source>
+        <translation>Добавить в &amp;заявку на ЭПБ</translation>
+    </message>
+    <message>
+        <source>Mark cards r&amp;eceived…</source>
+        <translation>Отметить ЭПБ &amp;полученными…</translation>
+    </message>
+    <message>
+        <source>Mark cards &amp;issued…</source>
+        <translation>Отметить ЭПБ &amp;выданными (ВЫДАН)…</translation>
+    </message>
+    <message>
+        <source>Change c&amp;ategory…</source>
+        <translation>Сменить &amp;категорию…</translation>
+    </message>
+    <message>
+        <source>Actions with &amp;selected</source>
+        <translation>&amp;Действия с выбранными</translation>
+    </message>
+    <message>
+        <source>Actions with the members selected in the list</source>
+        <translation>Действия с членами Профсоюза, выбранными в списке</translation>
+    </message>
+    <message>
+        <source>Consent received</source>
+        <translation>Согласие получено</translation>
+    </message>
+    <message>
+        <source>Date signed:</source>
+        <translation>Дата подписания:</translation>
+    </message>
+    <message>
+        <source>Cards received</source>
+        <translation>ЭПБ получены</translation>
+    </message>
+    <message>
+        <source>Cards issued to members</source>
+        <translation>ЭПБ выданы членам Профсоюза</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>Дата получения:</translation>
+    </message>
+    <message>
+        <source>Issued on:</source>
+        <translation>Дата выдачи:</translation>
+    </message>
+    <message>
+        <source>Change category</source>
+        <translation>Смена категории</translation>
+    </message>
+    <message>
+        <source>Changed on:</source>
+        <translation>Дата смены:</translation>
+    </message>
+    <message>
+        <source>Changing members…</source>
+        <translation>Изменение данных членов Профсоюза…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Отменено; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмена действия</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDateDialog</name>
+    <message numerus="yes">
+        <source>Selected: %n union member(s).</source>
+        <translation>
+            <numerusform>Выбран %n член Профсоюза.</numerusform>
+            <numerusform>Выбрано %n члена Профсоюза.</numerusform>
+            <numerusform>Выбрано %n членов Профсоюза.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New category:</source>
+        <translation>Новая категория:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy.</source>
+        <translation>Введите дату в виде дд.мм.гггг.</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>Дата не может быть в будущем.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkTexts</name>
+    <message>
+        <source>Nothing was changed</source>
+        <extracomment>Reasons listed in the result message; the rest are in «Подробнее». Skipped members listed by name in «Подробнее».</extracomment>
+        <translation>Ничего не изменено</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent marked for %n union member(s)</source>
+        <translation>
+            <numerusform>Отмечено согласие у %n члена Профсоюза</numerusform>
+            <numerusform>Отмечено согласие у %n членов Профсоюза</numerusform>
+            <numerusform>Отмечено согласие у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n union member(s) added to the card request</source>
+        <translation>
+            <numerusform>В заявку на ЭПБ добавлен %n член Профсоюза</numerusform>
+            <numerusform>В заявку на ЭПБ добавлены %n члена Профсоюза</numerusform>
+            <numerusform>В заявку на ЭПБ добавлено %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Card status RECEIVED set for %n union member(s)</source>
+        <translation>
+            <numerusform>Статус ЭПБ «ПОЛУЧЕН» отмечен у %n члена Профсоюза</numerusform>
+            <numerusform>Статус ЭПБ «ПОЛУЧЕН» отмечен у %n членов Профсоюза</numerusform>
+            <numerusform>Статус ЭПБ «ПОЛУЧЕН» отмечен у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Card status ISSUED set for %n union member(s)</source>
+        <translation>
+            <numerusform>Статус ЭПБ «ВЫДАН» отмечен у %n члена Профсоюза</numerusform>
+            <numerusform>Статус ЭПБ «ВЫДАН» отмечен у %n членов Профсоюза</numerusform>
+            <numerusform>Статус ЭПБ «ВЫДАН» отмечен у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Category changed for %n union member(s)</source>
+        <translation>
+            <numerusform>Категория изменена у %n члена Профсоюза</numerusform>
+            <numerusform>Категория изменена у %n членов Профсоюза</numerusform>
+            <numerusform>Категория изменена у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed: %n union member(s)</source>
+        <translation>
+            <numerusform>Изменено: %n член Профсоюза</numerusform>
+            <numerusform>Изменено: %n члена Профсоюза</numerusform>
+            <numerusform>Изменено: %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n пропущен</numerusform>
+            <numerusform>%n пропущены</numerusform>
+            <numerusform>%n пропущено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… и ещё %n</numerusform>
+            <numerusform>… и ещё %n</numerusform>
+            <numerusform>… и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: consent for %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: согласие у %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: согласие у %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: согласие у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: %n union member(s) added to the card request</source>
+        <translation>
+            <numerusform>&amp;Отменить: добавление %n члена Профсоюза в заявку на ЭПБ</numerusform>
+            <numerusform>&amp;Отменить: добавление %n членов Профсоюза в заявку на ЭПБ</numerusform>
+            <numerusform>&amp;Отменить: добавление %n членов Профсоюза в заявку на ЭПБ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: RECEIVED for %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: «ПОЛУЧЕН» у %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: «ПОЛУЧЕН» у %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: «ПОЛУЧЕН» у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: ISSUED for %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: «ВЫДАН» у %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: «ВЫДАН» у %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: «ВЫДАН» у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: category change for %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: смена категории у %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: смена категории у %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: смена категории у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last action</source>
+        <translation>&amp;Отменить последнее действие</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Отменено: %1</translation>
+    </message>
+    <message>
+        <source>This action has already been sent to the registry during synchronisation and can no longer be undone.</source>
+        <translation>Действие уже передано в реестр при синхронизации, отменить его нельзя.</translation>
+    </message>
+    <message>
+        <source>The same records were changed again after this action, so it can no longer be undone.</source>
+        <translation>После этого действия те же записи изменены ещё раз, поэтому отменить его нельзя.</translation>
+    </message>
+    <message>
+        <source>The registry has changed these records since, so the action can no longer be undone.</source>
+        <translation>Эти записи с тех пор изменены в реестре, поэтому отменить действие нельзя.</translation>
+    </message>
+    <message>
+        <source>There is no action to undo.</source>
+        <translation>Отменять нечего.</translation>
+    </message>
+    <message>
+        <source>Synchronisation is running; wait until it ends.</source>
+        <translation>Идёт синхронизация, дождитесь её окончания.</translation>
+    </message>
+    <message>
+        <source>An action on the selected members is still running.</source>
+        <translation>Действие с выбранными членами Профсоюза ещё выполняется.</translation>
+    </message>
+    <message>
+        <source>The action could not be completed; nothing was changed.</source>
+        <translation>Действие не удалось выполнить; ничего не изменено.</translation>
     </message>
 </context>
 <context>
@@ -229,6 +596,264 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>On the register</source>
+        <translation>На учёте</translation>
+    </message>
+    <message>
+        <source>Union members on the register of the organisation and of the organisations below it</source>
+        <translation>Члены Профсоюза, состоящие на учёте в организации и в организациях ниже</translation>
+    </message>
+    <message>
+        <source>Cards not filled in</source>
+        <translation>Карточки не заполнены</translation>
+    </message>
+    <message>
+        <source>Member cards with empty required fields; such a member cannot be put into a card request</source>
+        <translation>Учётные карточки с незаполненными обязательными полями; такого члена Профсоюза нельзя включить в заявку на ЭПБ</translation>
+    </message>
+    <message>
+        <source>Without consent</source>
+        <translation>Без согласия на обработку ПДн</translation>
+    </message>
+    <message>
+        <source>No consent to personal data processing on record: print the consent form and let the member sign it</source>
+        <translation>Согласие на обработку персональных данных не отмечено: распечатайте бланк согласия и дайте его подписать</translation>
+    </message>
+    <message>
+        <source>Consent not yet sent to PROFCARDS</source>
+        <translation>Не передано в PROFCARDS</translation>
+    </message>
+    <message>
+        <source>The consent is recorded here but has not reached the union registry yet: the member gets into the daily PROFCARDS feed after the next synchronisation</source>
+        <translation>Согласие отмечено здесь, но ещё не передано в реестр Профсоюза: в ежедневную выгрузку в PROFCARDS член Профсоюза попадёт после ближайшей синхронизации</translation>
+    </message>
+    <message>
+        <source>Ready for a card request</source>
+        <translation>Можно включить в заявку на ЭПБ</translation>
+    </message>
+    <message>
+        <source>On the register, card filled in, consent given and no live electronic union card: may be put into a request</source>
+        <translation>На учёте, карточка заполнена, согласие есть, действующего ЭПБ нет — можно включить в заявку</translation>
+    </message>
+    <message>
+        <source>Birthdays this month</source>
+        <translation>Дни рождения в этом месяце</translation>
+    </message>
+    <message>
+        <source>Members on the register born in the current month</source>
+        <translation>Члены Профсоюза на учёте, родившиеся в текущем месяце</translation>
+    </message>
+    <message>
+        <source>In a draft request</source>
+        <translation>В заявке (черновик)</translation>
+    </message>
+    <message>
+        <source>Status «IN REQUEST»: the request has not been submitted yet</source>
+        <translation>Статус «В ЗАЯВКЕ»: заявка ещё не отправлена</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Заказаны</translation>
+    </message>
+    <message>
+        <source>Status «ORDERED»: the request is submitted and waits for the processing on the 1st or the 15th</source>
+        <translation>Статус «ЗАКАЗАН»: заявка отправлена и ждёт обработки 1-го или 15-го числа</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>Изготовлены</translation>
+    </message>
+    <message>
+        <source>Status «PRODUCED»: the card has a number and is being made</source>
+        <translation>Статус «ИЗГОТОВЛЕН»: билету присвоен номер, он изготавливается</translation>
+    </message>
+    <message>
+        <source>Shipped to the region</source>
+        <translation>Отправлены в регион</translation>
+    </message>
+    <message>
+        <source>Status «SHIPPED TO REGION»: on the way to the regional organisation</source>
+        <translation>Статус «ОТПРАВЛЕН В РЕГИОН»: билеты в пути в региональную организацию</translation>
+    </message>
+    <message>
+        <source>Received, to hand out</source>
+        <translation>Получены, к выдаче</translation>
+    </message>
+    <message>
+        <source>Status «RECEIVED»: the card is in the organisation and waits to be handed to the member</source>
+        <translation>Статус «ПОЛУЧЕН»: билет в организации и ждёт выдачи члену Профсоюза</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выданы</translation>
+    </message>
+    <message>
+        <source>Status «ISSUED»: the member has the card</source>
+        <translation>Статус «ВЫДАН»: билет на руках у члена Профсоюза</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Женщины</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Мужчины</translation>
+    </message>
+    <message>
+        <source>up to 35</source>
+        <translation>до 35 лет</translation>
+    </message>
+    <message>
+        <source>36–45</source>
+        <translation>36–45 лет</translation>
+    </message>
+    <message>
+        <source>46–55</source>
+        <translation>46–55 лет</translation>
+    </message>
+    <message>
+        <source>56–65</source>
+        <translation>56–65 лет</translation>
+    </message>
+    <message>
+        <source>66 and older</source>
+        <translation>66 лет и старше</translation>
+    </message>
+    <message>
+        <source>not filled in</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <source>Cards where «%1» is empty</source>
+        <translation>Карточки, в которых не заполнено поле «%1»</translation>
+    </message>
+    <message>
+        <source>Not filled in: %1</source>
+        <translation>Не заполнено: %1</translation>
+    </message>
+    <message>
+        <source>Birthdays: %1</source>
+        <translation>Дни рождения: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardOrgs</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Double-click to open the organisation</source>
+        <translation>Двойной щелчок — открыть организацию</translation>
+    </message>
+    <message>
+        <source>On the register</source>
+        <translation>На учёте</translation>
+    </message>
+    <message>
+        <source>Union members on the register, with the organisations below</source>
+        <translation>Члены Профсоюза на учёте, вместе с организациями ниже</translation>
+    </message>
+    <message>
+        <source>Cards filled in</source>
+        <translation>Карточки заполнены</translation>
+    </message>
+    <message>
+        <source>Share of member cards with every required field filled in</source>
+        <translation>Доля учётных карточек, в которых заполнены все обязательные поля</translation>
+    </message>
+    <message>
+        <source>Without consent</source>
+        <translation>Без согласия</translation>
+    </message>
+    <message>
+        <source>Members without a consent to personal data processing</source>
+        <translation>Члены Профсоюза без согласия на обработку персональных данных</translation>
+    </message>
+    <message>
+        <source>Ready for a card</source>
+        <translation>Готовы к заявке</translation>
+    </message>
+    <message>
+        <source>Members who may be put into a card request</source>
+        <translation>Члены Профсоюза, которых можно включить в заявку на ЭПБ</translation>
+    </message>
+    <message>
+        <source>Cards to hand out</source>
+        <translation>ЭПБ к выдаче</translation>
+    </message>
+    <message>
+        <source>Cards received by the organisation and not yet handed to the members</source>
+        <translation>Билеты получены организацией, но ещё не выданы членам Профсоюза</translation>
+    </message>
+    <message>
+        <source>Cards issued</source>
+        <translation>ЭПБ выданы</translation>
+    </message>
+    <message>
+        <source>Share of members on the register who have received their electronic union card</source>
+        <translation>Доля членов Профсоюза на учёте, получивших электронный профсоюзный билет</translation>
+    </message>
+    <message>
+        <source>%1 (its own members)</source>
+        <translation>%1 (собственный учёт)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>Register, cards and consents</source>
+        <extracomment>Show these members in the member list: (MemberFilter, name of its condition or &quot;&quot;). Open this organisation (a row of the subordinate table was double-clicked). New numbers are on screen.</extracomment>
+        <translation>Учёт, карточки и согласия</translation>
+    </message>
+    <message>
+        <source>Electronic union cards</source>
+        <translation>Электронные профсоюзные билеты</translation>
+    </message>
+    <message>
+        <source>What the cards lack</source>
+        <translation>Что не заполнено в карточках</translation>
+    </message>
+    <message>
+        <source>Every card has all the required fields.</source>
+        <translation>Во всех карточках заполнены обязательные поля.</translation>
+    </message>
+    <message>
+        <source>Membership structure</source>
+        <translation>Структура членства</translation>
+    </message>
+    <message>
+        <source>Organisations below</source>
+        <translation>Подчинённые организации</translation>
+    </message>
+    <message>
+        <source>Click a column title to sort; double-click a row to open the organisation.</source>
+        <translation>Щёлкните заголовок столбца, чтобы упорядочить; двойной щелчок по строке открывает организацию.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message>
+        <source>Could not count: the data could not be read. Press F5 to try again.</source>
+        <translation>Не удалось подсчитать: данные не прочитаны. Нажмите F5, чтобы попробовать ещё раз.</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>По категориям</translation>
+    </message>
+    <message>
+        <source>By sex</source>
+        <translation>По полу</translation>
+    </message>
+    <message>
+        <source>By age</source>
+        <translation>По возрасту</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Choose a date in the calendar</source>
@@ -278,7 +903,31 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
     <message>
         <source>The document has %1 pages — too many for the preview. Save it as a PDF file and print it from a PDF viewer.</source>
-        <translation>В документе %1 стр. — слишком много для предварительного просмотра. Сохраните его в файл PDF и напечатайте из программы просмотра PDF.</translation>
+        <translation type="vanished">В документе %1 стр. — слишком много для предварительного просмотра. Сохраните его в файл PDF и напечатайте из программы просмотра PDF.</translation>
+    </message>
+    <message>
+        <source>The document has %1 pages — too many for the preview. Print it now or save it as a PDF file?</source>
+        <translation>В документе %1 стр. — слишком много для предварительного просмотра. Напечатать его сразу или сохранить в файл PDF?</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Напечатать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить как PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1 pages</source>
+        <translation>Отправлено на печать страниц: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -319,6 +968,93 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>Preparing the hand-over sheet…</source>
         <translation>Готовится ведомость выдачи…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>Дубликаты</translation>
+    </message>
+    <message>
+        <source>These rows name a person who is already on record: the same СНИЛС, or the same surname, name and birth date. Decide for each one what to do.</source>
+        <translation>Эти строки называют человека, который уже есть в учёте: совпадает СНИЛС или фамилия, имя и дата рождения. Решите для каждой, что с ней сделать.</translation>
+    </message>
+    <message>
+        <source>Do not wait for the registry</source>
+        <translation>Не ждать проверки по реестру</translation>
+    </message>
+    <message>
+        <source>For all:</source>
+        <translation>Для всех:</translation>
+    </message>
+    <message>
+        <source>Possible duplicates: %1. Until you decide otherwise they are skipped.</source>
+        <translation>Возможных дубликатов: %1. Пока вы не решите иначе, они будут пропущены.</translation>
+    </message>
+    <message>
+        <source>No duplicates found.</source>
+        <translation>Дубликатов не найдено.</translation>
+    </message>
+    <message>
+        <source>Checking against the union registry…</source>
+        <translation>Проверка по реестру Профсоюза…</translation>
+    </message>
+    <message>
+        <source>Checked against the union registry: %1 found in other organisations.</source>
+        <translation>Проверено по реестру Профсоюза: найдено в других организациях: %1.</translation>
+    </message>
+    <message>
+        <source>The check against the registry is unavailable without a connection.</source>
+        <translation>Проверка по реестру недоступна без связи.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <extracomment>Rows of the sheet shown on the header-row step.</extracomment>
+        <translation>Выбор таблицы</translation>
+    </message>
+    <message>
+        <source>Members will be registered in «%1». An Excel workbook (.xlsx, .xls) or a CSV file will do. Nothing is saved until you confirm the import at the last step.</source>
+        <translation>Члены Профсоюза будут поставлены на учёт в «%1». Подойдёт книга Excel (.xlsx, .xls) или файл CSV. Ничего не будет записано, пока вы не подтвердите загрузку на последнем шаге.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>Выбрать &amp;файл…</translation>
+    </message>
+    <message>
+        <source>No suitable spreadsheet? Save the import template and fill it in…</source>
+        <translation>Нет подходящей таблицы? Сохраните шаблон для загрузки и заполните его…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message>
+        <source>Sheet «%1»: %2 filled rows.</source>
+        <translation>Лист «%1»: заполненных строк — %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n sheet(s); you can choose another one at the next step.</source>
+        <translation>
+            <numerusform>В файле %n лист; другой можно выбрать на следующем шаге.</numerusform>
+            <numerusform>В файле %n листа; другой можно выбрать на следующем шаге.</numerusform>
+            <numerusform>В файле %n листов; другой можно выбрать на следующем шаге.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Не удалось прочитать файл.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported.</source>
+        <translation>Файл нельзя загрузить.</translation>
     </message>
 </context>
 <context>
@@ -366,6 +1102,242 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
             <numerusform>%n года</numerusform>
             <numerusform>%n лет</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportActions</name>
+    <message>
+        <source>&amp;Load members from a spreadsheet…</source>
+        <extracomment>An import finished: the member list and the counts should be read again.</extracomment>
+        <translation>&amp;Загрузить членов из таблицы…</translation>
+    </message>
+    <message>
+        <source>Save the import &amp;template…</source>
+        <translation>Сохранить &amp;шаблон для загрузки…</translation>
+    </message>
+    <message>
+        <source>Template for loading members.xlsx</source>
+        <translation>Шаблон для загрузки членов Профсоюза.xlsx</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>Шаблон для загрузки</translation>
+    </message>
+    <message>
+        <source>The template could not be saved. Check that the file is not open in Excel and try again.</source>
+        <translation>Не удалось сохранить шаблон. Проверьте, что файл не открыт в Excel, и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Saving the template…</source>
+        <translation>Сохранение шаблона…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDuplicates</name>
+    <message>
+        <source>Skip</source>
+        <extracomment>Up to this many duplicates the decision combos are always open (else: on click).</extracomment>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <source>Update the existing card</source>
+        <translation>Обновить существующую карточку</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Создать всё равно</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>В файле</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Совпадает с</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Card in the database: %1</source>
+        <translation>Карточка в базе: %1</translation>
+    </message>
+    <message>
+        <source>Registered in another organisation: %1</source>
+        <translation>Состоит на учёте в другой организации: %1</translation>
+    </message>
+    <message>
+        <source>Row %1 of the file</source>
+        <translation>Строка %1 этого файла</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Загрузка</translation>
+    </message>
+    <message>
+        <source>Check the totals and press «Import». The rows are saved in one step: if you cancel or something fails, the database stays as it was.</source>
+        <translation>Проверьте итоги и нажмите «Загрузить». Строки записываются за один шаг: при отмене или сбое база данных останется прежней.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Загрузить</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>New cards to create:</source>
+        <translation>Будет создано новых карточек:</translation>
+    </message>
+    <message>
+        <source>Existing cards to update:</source>
+        <translation>Будет обновлено существующих карточек:</translation>
+    </message>
+    <message>
+        <source>Duplicates to skip:</source>
+        <translation>Будет пропущено дубликатов:</translation>
+    </message>
+    <message>
+        <source>Rows with errors (not loaded):</source>
+        <translation>Строк с ошибками (не загружаются):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>There is nothing to import: every row has errors or is a skipped duplicate.</source>
+        <translation>Загружать нечего: во всех строках ошибки или это пропускаемые дубликаты.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена загрузки…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. The database has not changed.</source>
+        <translation>Загрузка отменена. База данных не изменилась.</translation>
+    </message>
+    <message>
+        <source>The import failed, the database has not changed. Try again; if it fails again, save the spreadsheet anew or split it into smaller files.</source>
+        <translation>Загрузка не удалась, база данных не изменилась. Попробуйте ещё раз; если ошибка повторится, пересохраните таблицу или разделите её на несколько файлов поменьше.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Error — not loaded</source>
+        <extracomment>Cell backgrounds by the worst problem in the cell.</extracomment>
+        <translation>Ошибка — не загружена</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Дубликат</translation>
+    </message>
+    <message>
+        <source>Has remarks</source>
+        <translation>Есть замечания</translation>
+    </message>
+    <message>
+        <source>Incomplete card</source>
+        <translation>Неполная карточка</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готова</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Row number in the file</source>
+        <translation>Номер строки в файле</translation>
+    </message>
+    <message>
+        <source>Column %1 of the file: «%2»</source>
+        <translation>Столбец %1 файла: «%2»</translation>
+    </message>
+    <message>
+        <source>Not filled in (the card will be incomplete): %1</source>
+        <translation>Не заполнено (карточка будет неполной): %1</translation>
+    </message>
+    <message>
+        <source>In the file: «%1»</source>
+        <translation>В файле: «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <extracomment>Remembered column mappings, beside the account&apos;s database (headers only, no personal data).</extracomment>
+        <translation>Выберите таблицу</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</source>
+        <translation>Таблицы (*.xlsx *.xlsm *.xls *.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Load members from a spreadsheet</source>
+        <extracomment>The import finished (the ImportReport): the member list should be read again. «Сохранить шаблон…» was asked for from the first step. The registry check started, finished or turned out unavailable.</extracomment>
+        <translation>Загрузка членов Профсоюза из таблицы</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Далее &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Назад</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>загрузка</translation>
+    </message>
+    <message>
+        <source>Import report — %1.xlsx</source>
+        <translation>Отчёт о загрузке — %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>Сохранение отчёта…</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Отчёт о загрузке</translation>
+    </message>
+    <message>
+        <source>The report could not be saved. Check that the file is not open in Excel and try again.</source>
+        <translation>Не удалось сохранить отчёт. Проверьте, что файл не открыт в Excel, и попробуйте ещё раз.</translation>
     </message>
 </context>
 <context>
@@ -577,6 +1549,10 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Члены Профсоюза</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -687,6 +1663,57 @@ The register of members of the education workers&apos; union for chairs of prima
         <translation>Рабочее место председателя
 
 Учёт членов Профсоюза для председателей первичных, местных и региональных организаций Профсоюза.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Choose which card field each column holds. Columns set to «do not load» are ignored. The choice is remembered for files with the same columns.</source>
+        <translation>Укажите, какое поле карточки в каждом столбце. Столбцы «не загружать» пропускаются. Выбор запоминается для файлов с такими же столбцами.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>Заголовок в файле</translation>
+    </message>
+    <message>
+        <source>Example values</source>
+        <translation>Примеры значений</translation>
+    </message>
+    <message>
+        <source>Load as</source>
+        <translation>Загружать как</translation>
+    </message>
+    <message>
+        <source>The columns are matched as at the previous import of a file with these columns.</source>
+        <translation>Столбцы сопоставлены так же, как при прошлой загрузке файла с такими столбцами.</translation>
+    </message>
+    <message>
+        <source>The columns are matched by their names; check them and correct where needed.</source>
+        <translation>Столбцы сопоставлены по их названиям; проверьте и при необходимости исправьте.</translation>
+    </message>
+    <message>
+        <source>— do not load —</source>
+        <translation>— не загружать —</translation>
+    </message>
+    <message>
+        <source>Required card fields:</source>
+        <translation>Обязательные поля карточки:</translation>
+    </message>
+    <message>
+        <source>Fields without a column leave the cards incomplete; the surname and the name (or the full name in one column) are always needed.</source>
+        <translation>Без столбца для обязательного поля карточки будут неполными; фамилия и имя (или ФИО в одном столбце) нужны всегда.</translation>
     </message>
 </context>
 <context>
@@ -877,6 +1904,10 @@ The register of members of the education workers&apos; union for chairs of prima
     <message>
         <source>Are all required fields of the member card filled in?</source>
         <translation>Заполнены ли все обязательные поля учётной карточки</translation>
+    </message>
+    <message>
+        <source>Show the list without this condition</source>
+        <translation>Показать список без этого условия</translation>
     </message>
     <message>
         <source>Reset filters</source>
@@ -1308,6 +2339,62 @@ Registry code: %2</source>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <extracomment>Column widths follow the header and the values of this many first rows, up to a limit.</extracomment>
+        <translation>Предварительный просмотр</translation>
+    </message>
+    <message>
+        <source>Each row of the file as it will be loaded. Point at a coloured cell to see what is wrong with it; rows with errors are not loaded — correct them in the file and choose it again.</source>
+        <translation>Каждая строка файла так, как она будет загружена. Наведите указатель на цветную ячейку, чтобы увидеть, что с ней не так; строки с ошибками не загружаются — исправьте их в файле и выберите его заново.</translation>
+    </message>
+    <message>
+        <source>error: the row is not loaded</source>
+        <translation>ошибка: строка не загружается</translation>
+    </message>
+    <message>
+        <source>remark</source>
+        <translation>замечание</translation>
+    </message>
+    <message>
+        <source>required field is empty</source>
+        <translation>не заполнено обязательное поле</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Проверка строк…</translation>
+    </message>
+    <message>
+        <source>The rows could not be checked. Go back and choose the file again.</source>
+        <translation>Не удалось проверить строки. Вернитесь назад и выберите файл заново.</translation>
+    </message>
+    <message>
+        <source>Select a row to see all its problems here.</source>
+        <translation>Выберите строку — здесь будут перечислены все её замечания.</translation>
+    </message>
+    <message>
+        <source>Row %1: no problems found.</source>
+        <translation>Строка %1: замечаний нет.</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Все (%1)</translation>
+    </message>
+    <message>
+        <source>With errors (%1)</source>
+        <translation>С ошибками (%1)</translation>
+    </message>
+    <message>
+        <source>Duplicates (%1)</source>
+        <translation>Дубликаты (%1)</translation>
+    </message>
+    <message>
+        <source>Rows in the file: %1. With errors (will not be loaded): %2. Possible duplicates: %3. Cards that will be incomplete: %4.</source>
+        <translation>Строк в файле: %1. С ошибками (не будут загружены): %2. Возможных дубликатов: %3. Неполных карточек будет: %4.</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>Save as</source>
@@ -1448,6 +2535,72 @@ Registry code: %2</source>
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>New cards created:</source>
+        <translation>Создано новых карточек:</translation>
+    </message>
+    <message>
+        <source>Existing cards updated:</source>
+        <translation>Обновлено существующих карточек:</translation>
+    </message>
+    <message>
+        <source>Skipped (duplicates):</source>
+        <translation>Пропущено (дубликаты):</translation>
+    </message>
+    <message>
+        <source>Refused (errors):</source>
+        <translation>Отклонено (ошибки):</translation>
+    </message>
+    <message>
+        <source>Of the saved cards, incomplete:</source>
+        <translation>Из записанных карточек неполных:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the report…</source>
+        <translation>&amp;Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <source>The report lists every row of the file with what happened to it and why. The new cards are sent to the registry at the next synchronisation.</source>
+        <translation>В отчёте — каждая строка файла: что с ней сделано и почему. Новые карточки уйдут в реестр при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>The members from «%1» are in the list.</source>
+        <translation>Члены Профсоюза из «%1» — в списке.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Sheet and header row</source>
+        <translation>Лист и строка заголовков</translation>
+    </message>
+    <message>
+        <source>Check that the highlighted row holds the column names. If not, click the right row or enter its number.</source>
+        <translation>Проверьте, что в выделенной строке — названия столбцов. Если нет, щёлкните нужную строку или введите её номер.</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>Строка заголовков:</translation>
+    </message>
+    <message>
+        <source>The sheet could not be read.</source>
+        <translation>Не удалось прочитать лист.</translation>
+    </message>
+    <message>
+        <source>Data rows below the header: %1.</source>
+        <translation>Строк данных под заголовком: %1.</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +2758,76 @@ Registry code: %2</source>
     <message>
         <source>Rejected: %1</source>
         <translation>Отклонено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>Accept by &amp;transfer…</source>
+        <translation>Принять &amp;переводом…</translation>
+    </message>
+    <message>
+        <source>Accept a union member from another organisation: find them in the registry</source>
+        <translation>Принять члена Профсоюза из другой организации: найти его в реестре</translation>
+    </message>
+    <message>
+        <source>Transfer to another &amp;organisation…</source>
+        <translation>Перевести в другую &amp;организацию…</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutDialog</name>
+    <message>
+        <source>Transfer to another organisation</source>
+        <translation>Перевести в другую организацию</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The member is removed from this organisation&apos;s register with the reason «transfer to another primary organisation» (not a loss to the union); the union card stays valid. When the receiving organisation accepts the transfer, the card with its history moves there. Until then the member can be restored here.</source>
+        <translation>Член Профсоюза снимается с учёта в этой организации по причине «перевод в другую ППО» (это не выбытие из Профсоюза); электронный профсоюзный билет остаётся действительным. Когда принимающая организация примет перевод, карточка вместе с историей перейдёт туда. До этого члена Профсоюза можно восстановить здесь.</translation>
+    </message>
+    <message>
+        <source>e.g. the name of the school, if known</source>
+        <translation>например, название школы, если известно</translation>
+    </message>
+    <message>
+        <source>Date of transfer</source>
+        <translation>Дата перевода</translation>
+    </message>
+    <message>
+        <source>To which organisation</source>
+        <translation>В какую организацию</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Перевести</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Transfer «{name}» to another organisation.</source>
+        <translation>Перевести «{name}» в другую организацию.</translation>
+    </message>
+    <message>
+        <source>This member is already removed from the register.</source>
+        <translation>Этот член Профсоюза уже снят с учёта.</translation>
+    </message>
+    <message>
+        <source>The member was not found; refresh the list.</source>
+        <translation>Член Профсоюза не найден; обновите список.</translation>
+    </message>
+    <message>
+        <source>Enter the date of transfer (dd.mm.yyyy).</source>
+        <translation>Укажите дату перевода (дд.мм.гггг).</translation>
+    </message>
+    <message>
+        <source>Nothing was saved because of an internal error.</source>
+        <translation>Из-за внутренней ошибки ничего не сохранено.</translation>
     </message>
 </context>
 <context>

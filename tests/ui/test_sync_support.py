@@ -114,7 +114,7 @@ def open_and_sync(qtbot, account: Account, options: SignIn):
     from ui.sync.session import open_session
 
     session = open_session(account, account.db_path(options.data_dir), remember_geometry=False)
-    qtbot.addWidget(session.window)
+    # Not qtbot.addWidget: Session.close deletes the window, and pytest-qt would close it again.
     session.window.show()
     session.controller.start()
     qtbot.waitUntil(lambda: session.controller.runs >= 1, timeout=30_000)

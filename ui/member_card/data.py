@@ -151,8 +151,10 @@ def _history(session: Session, member_id: str, reasons: dict[str, str]) -> list[
             event_date=e.event_date,
             kind=e.kind,
             reason=reasons.get(e.reason or "", e.reason),
-            from_org=names.get(e.from_org_id, e.from_org_id) if e.from_org_id else None,
-            to_org=names.get(e.to_org_id, e.to_org_id) if e.to_org_id else None,
+            # An organisation outside this database is not shown by id: the event's note
+            # names it (a transfer writes «Из организации «…» (код)»).
+            from_org=names.get(e.from_org_id) if e.from_org_id else None,
+            to_org=names.get(e.to_org_id) if e.to_org_id else None,
             old_category=e.old_category,
             new_category=e.new_category,
             registration_method=e.registration_method,

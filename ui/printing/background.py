@@ -50,8 +50,9 @@ class BackgroundTask(QObject):
     def running(self) -> bool:
         return self.context is not None
 
-    def start(self, work: Work) -> OperationContext:
-        """Start ``work``; returns the operation's context (its ``cancel()`` stops the work)."""
+    def start(self, work: Work, *, writes: bool = False) -> OperationContext:
+        """Start ``work`` (on the writer thread if it ``writes``); returns the operation's
+        context (its ``cancel()`` stops the work)."""
 
         def run(context: OperationContext) -> Any:
             def step(done: int, total: int) -> None:
@@ -63,7 +64,8 @@ class BackgroundTask(QObject):
             context.check()
             return result
 
-        self.context = self._ops.long(run, self._done, self._error, self._progress)
+        self.context = self._ops.long(run, self._done, self._error, self._progress,
+                                      writes=writes)
         self.dialog.setValue(0)
         return self.context
 
@@ -101,11 +103,12 @@ class BackgroundTask(QObject):
 
 def run_in_background(operations: Operations, parent: QWidget, label: str, work: Work,
                       on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException], None] | None = None) -> BackgroundTask:
+                      on_error: Callable[[BaseException], None] | None = None, *,
+                      writes: bool = False) -> BackgroundTask:
     """Start ``work`` with a progress dialog; ``on_done(result)`` on the UI thread."""
     task = BackgroundTask(operations, parent, label)
     task.finished.connect(on_done)
     if on_error is not None:
         task.failed.connect(on_error)
-    task.start(work)
+    task.start(work, writes=writes)
     return task

@@ -65,6 +65,11 @@ class SyncController(QObject):
         self._timer.timeout.connect(self.sync_now)
 
     @property
+    def client(self) -> RegistryClient:
+        """The registry client the syncs use (also for registry look-ups)."""
+        return self._client
+
+    @property
     def running(self) -> bool:
         return self._context is not None
 
