@@ -6,7 +6,8 @@ Each check returns ``None`` when the step may go ahead, otherwise a Russian reas
 
 from __future__ import annotations
 
-from datetime import date
+import uuid
+from datetime import date, timedelta
 
 #: ЭПБ statuses as DOMAIN.md spells them (the same as ``reports.labels.CARD_STATUS``).
 CARD_STATUS_RU = {
@@ -32,6 +33,27 @@ NEXT_STATUS = {
 }
 PREVIOUS_STATUS = {after: before for before, after in NEXT_STATUS.items()}
 
+#: Registry commands of the ЭПБ lifecycle (``op == "command"``, ``fields["command"]``).
+#: ``submit_card_request`` on entity ``card_request``: args ``{}``; the draft becomes
+#: «submitted», its В ЗАЯВКЕ lines ЗАКАЗАН, ``processing_date`` = :func:`next_processing_date`.
+SUBMIT_REQUEST = "submit_card_request"
+#: ``card_step`` on entity ``card``: args ``{"status": …, "on": date, "change_id": str}``; one
+#: step of the lifecycle (:data:`STEP_STATUSES`), ``change_id`` is the id of the status-change
+#: row both sides write (the client's optimistic row and the registry's row are one row).
+CARD_STEP = "card_step"
+#: What ``card_step`` may set: the main line after production, and the two branches.
+STEP_STATUSES = ("shipped", "received", "issued", "lost", "damaged")
+#: Only the regional organisation (or an administrator) marks cards shipped to the region.
+#: ПОЛУЧЕН is marked by the regional staff handing cards over or by the receiving chair.
+REGIONAL_STEPS = frozenset({"shipped"})
+#: A card that reached the organisation may be lost or damaged (then re-issued).
+BROKEN_STATUSES = ("lost", "damaged")
+BREAKABLE_FROM = frozenset({"received", "issued"})
+#: Cards are delivered to the region within this many days of processing (DOMAIN.md).
+DELIVERY_DAYS = 14
+
+_SUBMIT_NS = uuid.UUID("3c0f8a52-61d4-4b7e-8f29-d5a1c7e40b13")
+
 NOT_ON_REGISTER = "снят с учёта"
 INCOMPLETE = "карточка заполнена не полностью"
 NO_CONSENT = "нет согласия на обработку персональных данных"
@@ -56,12 +78,38 @@ def check_request(status: str, complete: bool, consent: bool, live_card: str | N
     return None
 
 
+def next_processing_date(today: date) -> date:
+    """Requests are processed on the 1st and 15th: the first such day strictly after ``today``
+    (a request submitted on the 15th waits for the 1st: that day's batch may have run)."""
+    if today.day < 15:
+        return today.replace(day=15)
+    following = today.replace(day=28) + timedelta(days=4)
+    return following.replace(day=1)
+
+
+def expected_arrival(processing: date) -> date:
+    """When the cards of a batch processed on ``processing`` should reach the region."""
+    return processing + timedelta(days=DELIVERY_DAYS)
+
+
+def submit_change_id(request_id: str, card_id: str) -> str:
+    """The id of the ЗАКАЗАН status-change row of ``card_id`` when ``request_id`` is submitted
+    (derived on both sides, like :func:`lifecycle_rules.card_cancel_id`)."""
+    return str(uuid.uuid5(_SUBMIT_NS, f"{request_id}:{card_id}"))
+
+
 def check_step(current: str | None, target: str) -> str | None:
-    """Moving a card from ``current`` to ``target`` skips no step of the lifecycle."""
+    """Moving a card from ``current`` to ``target`` skips no step of the lifecycle; УТЕРЯН and
+    ИСПОРЧЕН only for a card that reached the organisation."""
     if current is None:
         return NO_CARD
     if current == target:
         return f"ЭПБ уже в статусе «{status_name(target)}»"
+    if target in BROKEN_STATUSES:
+        if current in BREAKABLE_FROM:
+            return None
+        return (f"ЭПБ в статусе «{status_name(current)}»: «{status_name(target)}» можно "
+                "отметить только для полученной или выданной карты")
     if NEXT_STATUS.get(current) != target:
         before = PREVIOUS_STATUS.get(target)
         wanted = f"только из статуса «{status_name(before)}»" if before else "нельзя"
