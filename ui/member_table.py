@@ -162,6 +162,11 @@ class MemberTableModel(QAbstractTableModel):
         self._generation = 0  # bumped by every query: older results are stale
         self._epoch = 0  # bumped when cached rows may be outdated (after a save)
         self._querying = False
+        #: The organisation's member count (for "shown N of M"), kept while neither the
+        #: organisations nor the data (``_epoch``) change: typing does not recount it.
+        self._total = 0
+        self._total_key: tuple | None = None
+        self._pending_total_key: tuple | None = None
         self.pages_requested = 0  # pages asked from the database since creation
 
     # -- public API ---------------------------------------------------------------------------
@@ -303,26 +308,41 @@ class MemberTableModel(QAbstractTableModel):
     # -- background results -------------------------------------------------------------------
 
     def _query(self) -> None:
+        """Read the ordered ids, the organisation's total and the first page in one trip to a
+        reader thread: the rows at the top are cached before the view resets, so a keystroke
+        in the search box costs one query, not a query and then a page."""
         self._generation += 1
         self._querying = True
-        generation, flt = self._generation, self._filter
+        generation, flt, page_size = self._generation, self._filter, self._page_size
         assert flt is not None
-        total_filter = MemberFilter(org_ids=flt.org_ids)
+        total_key = (tuple(flt.org_ids or ()), self._epoch)
+        known_total = self._total if self._total_key == total_key else None
 
-        def work(session: Any) -> tuple[int, list[str], int]:
-            return generation, query_member_ids(session, flt), count_members(session, total_filter)
+        def work(session: Any) -> tuple[int, list[str], int, dict[str, MemberRow]]:
+            ids = query_member_ids(session, flt)
+            total = known_total
+            if total is None:
+                total = count_members(session, MemberFilter(org_ids=flt.org_ids))
+            return generation, ids, total, fetch_rows(session, ids[:page_size])
 
+        self._pending_total_key = total_key
         self._ops.read(work, self._query_arrived, self._failed)
 
-    def _query_arrived(self, result: tuple[int, list[str], int]) -> None:
-        generation, ids, total = result
+    def _query_arrived(self, result: tuple[int, list[str], int, dict[str, MemberRow]]) -> None:
+        generation, ids, total, first_rows = result
         if generation != self._generation:
             return  # a newer query is on its way
         self._querying = False
+        self._total, self._total_key = total, self._pending_total_key
         self.beginResetModel()
         self._ids = ids
         self._rows_by_id = {member_id: row for row, member_id in enumerate(ids)}
         self._pending.clear()
+        for member_id in ids[: self._page_size]:
+            self._cache[member_id] = first_rows.get(member_id)
+            self._cache.move_to_end(member_id)
+        while len(self._cache) > self._cache_rows:
+            self._cache.popitem(last=False)
         self.endResetModel()
         self.query_finished.emit(len(ids), total)
 

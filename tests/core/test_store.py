@@ -22,6 +22,12 @@ def test_new_database_is_wal_and_at_head(tmp_path: Path) -> None:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     assert migrate.current_revision(db.engine) == migrate.head_revision()
+    assert migrate.head_revision() == migrate.alembic_head_revision()
+    with db.engine.connect() as connection:
+        from alembic.runtime.migration import MigrationContext
+
+        alembic_current = MigrationContext.configure(connection).get_current_revision()
+    assert alembic_current == migrate.current_revision(db.engine)
     db.close()
 
 

@@ -5,19 +5,27 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from chairclient.importing import RegistryLookup, write_template
-from ui.importing.wizard import ChooseFile, ImportWizard, ask_open_path
 from ui.operations import Operations
 from ui.org_tree import OrgScope
 from ui.printing import files
 from ui.printing.background import BackgroundTask, run_in_background
 from ui.reports.saving import open_in_system, save_cancellable, saved_box, warn_later
+
+if TYPE_CHECKING:  # the spreadsheet engine (openpyxl, xlrd) loads when first used, not at start
+    from chairclient.importing import RegistryLookup
+    from ui.importing.wizard import ChooseFile, ImportWizard
+
+
+def _ask_open_path(parent: QWidget) -> Path | None:
+    from ui.importing.wizard import ask_open_path
+
+    return ask_open_path(parent)
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +49,7 @@ class ImportActions(QObject):
         self._ops = operations
         self._scope = scope
         self.registry_lookup: RegistryLookup | None = None
-        self.choose_file: ChooseFile = ask_open_path
+        self.choose_file: ChooseFile = _ask_open_path
         self.choose_path: files.ChoosePath = files.ask_save_path
         self.open_url: Callable[[QUrl], bool] = open_in_system
         self.wizard: ImportWizard | None = None
@@ -93,6 +101,8 @@ class ImportActions(QObject):
         scope = self._scope
         if scope is None:
             return None
+        from ui.importing.wizard import ImportWizard
+
         wizard = ImportWizard(self._ops, scope.id, scope.name, self._parent,
                               registry_lookup=self.registry_lookup)
         wizard.choose_file = lambda parent: self.choose_file(parent)
@@ -114,6 +124,8 @@ class ImportActions(QObject):
             return False
 
         def work(step) -> Path:
+            from chairclient.importing import write_template
+
             save_cancellable(target, write_template, step)
             return target
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 _lock = threading.Lock()
 
@@ -21,9 +24,16 @@ PREVIEW_DPI = 110
 MAX_DPI = 300
 
 
+def _pdfium() -> Any:
+    """pypdfium2, imported when the first document is shown (not at start-up)."""
+    import pypdfium2
+
+    return pypdfium2
+
+
 def page_count(path: Path | str) -> int:
     with _lock:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = _pdfium().PdfDocument(str(path))
         try:
             return len(pdf)
         finally:
@@ -33,7 +43,7 @@ def page_count(path: Path | str) -> int:
 def page_sizes(path: Path | str) -> list[QSizeF]:
     """Each page's size in points (1/72 inch)."""
     with _lock:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = _pdfium().PdfDocument(str(path))
         try:
             return [QSizeF(*pdf.get_page_size(i)) for i in range(len(pdf))]
         finally:
@@ -58,7 +68,7 @@ def page_images(path: Path | str, dpi: float = PREVIEW_DPI,
     """
     dpi = min(max(dpi, 36), MAX_DPI)
     with _lock:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = _pdfium().PdfDocument(str(path))
         try:
             for index in range(len(pdf)):
                 if check is not None:

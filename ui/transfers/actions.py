@@ -4,17 +4,19 @@ context menu."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
-from sync.client import RegistryClient
 from ui.operations import Operations
 from ui.org_tree import OrgScope
-from ui.transfers.accept_dialog import AcceptTransferDialog
-from ui.transfers.out_dialog import TransferOutDialog
+
+if TYPE_CHECKING:  # the dialogs (and httpx with them) load on first use, not at start-up
+    from sync.client import RegistryClient
+    from ui.transfers.accept_dialog import AcceptTransferDialog
+    from ui.transfers.out_dialog import TransferOutDialog
 
 CurrentMember = Callable[[], str | None]
 
@@ -78,6 +80,8 @@ class TransferActions(QObject):
         """Open the «Принять переводом» dialog (returned for tests)."""
         if self._scope is None:
             return None
+        from ui.transfers.accept_dialog import AcceptTransferDialog
+
         dialog = AcceptTransferDialog(self._ops, self._scope.id, self._scope.name,
                                       self._client, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -90,6 +94,8 @@ class TransferActions(QObject):
         member_id = self._current_member()
         if member_id is None:
             return None
+        from ui.transfers.out_dialog import TransferOutDialog
+
         dialog = TransferOutDialog(self._ops, member_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.done.connect(lambda _id: self.changed.emit())
