@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import bulk_cases, cases, dashboard_cases, report_cases, sync_cases
+from bench import app_cases, bulk_cases, cases, dashboard_cases, report_cases, sync_cases
 from bench.results import Result, table, write_json
 
 DEFAULT_MEMBERS = 100_000
@@ -52,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.skip_build:
             print(f"Building a demo database of {members} members…", flush=True)
             results += cases.build(path, members, args.seed)
+        print("Timing the app (start, member list, search, save)…", flush=True)
+        results += app_cases.app(path, 2 if args.quick else 3)
         print("Timing queries…", flush=True)
         results += cases.queries(path, repeats)
         results += dashboard_cases.dashboard(path, repeats)
