@@ -7,24 +7,15 @@ entry and a derived-column update.
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 import time
 from datetime import date
 from pathlib import Path
 
 from bench.results import Result
+from chairclient.db.engine import copy_database
 
 MEMBERS = 10_000
-
-
-def _copy(source: Path, target: Path) -> None:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
 
 
 def bulk(path: Path, scratch: Path, repeats: int) -> list[Result]:
@@ -36,7 +27,7 @@ def bulk(path: Path, scratch: Path, repeats: int) -> list[Result]:
     from chairclient.services.undo import last_step, undo_last_step
 
     copy = scratch / "bulk.sqlite"
-    _copy(path, copy)
+    copy_database(path, copy)
     db = open_database(copy)
     try:
         with db.transaction() as session:

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-#: ЭПБ statuses as DOMAIN.md spells them.
-CARD_STATUS = {
-    "not_ordered": "НЕ ЗАКАЗАН",
-    "in_request": "В ЗАЯВКЕ",
-    "ordered": "ЗАКАЗАН",
-    "produced": "ИЗГОТОВЛЕН",
-    "shipped": "ОТПРАВЛЕН В РЕГИОН",
-    "received": "ПОЛУЧЕН",
-    "issued": "ВЫДАН",
-    "lost": "УТЕРЯН",
-    "damaged": "ИСПОРЧЕН",
-    "cancelled": "АННУЛИРОВАН",
-}
+from chairclient.services.card_rules import CARD_STATUS_RU
+
+#: ЭПБ statuses as DOMAIN.md spells them (one spelling for the app and the documents).
+CARD_STATUS = CARD_STATUS_RU
 MEMBER_STATUS = {"active": "на учёте", "removed": "снят с учёта"}
 SEX = {"F": "Ж", "M": "М"}
 YES_NO = {True: "да", False: "нет"}

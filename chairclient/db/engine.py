@@ -64,7 +64,14 @@ def backup_file(path: Path, reason: str) -> Path:
     """Copy the database next to itself with SQLite's online backup (consistent under WAL)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{reason}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
+    copy_database(path, target)
+    shutil.copymode(path, target)
+    return target
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of the SQLite file ``source`` (even while it is open, in WAL mode)."""
+    src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -73,8 +80,6 @@ def backup_file(path: Path, reason: str) -> Path:
             dst.close()
     finally:
         src.close()
-    shutil.copymode(path, target)
-    return target
 
 
 def open_database(path: Path | str, *, upgrade: bool = True) -> Database:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-#: ЭПБ statuses as DOMAIN.md spells them (the same as ``reports.labels.CARD_STATUS``).
+#: ЭПБ statuses as DOMAIN.md spells them (``reports.labels.CARD_STATUS`` is this).
 CARD_STATUS_RU = {
     "not_ordered": "НЕ ЗАКАЗАН",
     "in_request": "В ЗАЯВКЕ",

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from chairclient.db.engine import Database as LocalDatabase
+from chairclient.db.engine import copy_database
 from chairclient.db.engine import open_database as open_local
 from registry.db import Database, init_db, open_database
 from registry.seed import DemoUser, seed_demo
@@ -54,15 +54,6 @@ class Side:
 
     def sync(self) -> SyncReport:
         return self.engine.run()
-
-
-def copy_sqlite(source: Path, target: Path) -> None:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
 
 
 @pytest.fixture(scope="session")
@@ -106,7 +97,7 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
     else:
         seeded = request.getfixturevalue("seeded")
         path = tmp_path / "registry.sqlite"
-        copy_sqlite(seeded.path, path)
+        copy_database(seeded.path, path)
         db = open_database(f"sqlite:///{path}")
     thread = ServerThread(db).start()
     yield Server(db, thread.base_url, seeded.users)

@@ -13,13 +13,14 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from chairclient.db.engine import copy_database
 from chairclient.db.engine import open_database as open_local
 from registry.db import open_database
 from registry.models import audit_history
 from sync.client import Offline, RegistryClient
 from sync.engine import SyncEngine
 from tests.registry.servers import free_port
-from tests.sync.conftest import Seeded, copy_sqlite
+from tests.sync.conftest import Seeded
 from tests.sync.helpers import any_member, local_member_ids, outbox, server_member_ids
 from tests.sync.test_edits import edit
 
@@ -77,7 +78,7 @@ class KillOnPush(httpx.HTTPTransport):
 @pytest.fixture
 def process(seeded: Seeded, tmp_path: Path) -> Iterator[Process]:
     path = tmp_path / "registry.sqlite"
-    copy_sqlite(seeded.path, path)
+    copy_database(seeded.path, path)
     proc = Process(path)
     proc.start()
     yield proc

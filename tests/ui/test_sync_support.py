@@ -13,10 +13,11 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from chairclient.db.engine import copy_database
 from registry.db import Database, open_database
 from registry.seed import DemoUser
 from tests.registry.servers import ServerThread
-from tests.sync.conftest import Seeded, copy_sqlite, seeded  # noqa: F401 (fixture)
+from tests.sync.conftest import Seeded, seeded  # noqa: F401 (fixture)
 from ui.login.start import Account, SignIn
 
 
@@ -35,7 +36,7 @@ class LiveServer:
 def server(seeded: Seeded, tmp_path: Path) -> Iterator[LiveServer]:  # noqa: F811
     """A private copy of the seeded registry served on loopback (the test may stop it)."""
     path = tmp_path / "registry.sqlite"
-    copy_sqlite(seeded.path, path)
+    copy_database(seeded.path, path)
     db = open_database(f"sqlite:///{path}")
     thread = ServerThread(db).start()
     yield LiveServer(db, thread, seeded.users)
