@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.bulk.attach import attach_bulk_actions
+from ui.card_requests import CardRequestsPanel
 from ui.dashboard import DashboardPanel
 from ui.importing import ImportActions
 from ui.member_list import MemberListPanel
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.passport = PassportTab(operations, self)
         self.tabs.addTab(self.passport, self.tr("Passport"))
         self.tabs.addTab(self.members, self.tr("Union members"))
+        self.card_requests = CardRequestsPanel(operations, self)
+        self.tabs.addTab(self.card_requests, self.tr("Card requests"))
         self.dashboard = DashboardPanel(operations, self)
         self.tabs.addTab(self.dashboard, self.tr("Summary"))
         self.tabs.setCurrentWidget(self.members)
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         self.dashboard.members_requested.connect(self._show_members)
         self.dashboard.organisation_requested.connect(self.tree.select)
         self.passport.saved.connect(lambda _id: self.tree.reload())
+        self._wire_card_requests()
         self.tree.set_leave_guard(self.passport.can_leave)
         self._remember_geometry = remember_geometry
         self.resize(1280, 800)
@@ -220,6 +224,14 @@ class MainWindow(QMainWindow):
         table.selectionModel().selectionChanged.connect(selection_changed)
         selection_changed()
 
+    def _wire_card_requests(self) -> None:
+        """A card action refreshes the other views and Ctrl+Z; a bulk action or undo, the tab."""
+        cards = self.card_requests
+        cards.changed.connect(lambda _ids: (self._after_decision(), self.bulk.refresh_undo(),
+                                            self.dashboard.invalidate()))
+        cards.message.connect(lambda text: self.status.showMessage(text, 10000))
+        self.bulk.changed.connect(lambda _ids: cards.invalidate())
+
     def _set_workspace_enabled(self, enabled: bool) -> None:
         for action in (self.find_action, self.new_action, self.open_action):
             action.setEnabled(enabled)
@@ -244,6 +256,7 @@ class MainWindow(QMainWindow):
         self.members.refresh()
         self.passport.reload()
         self.dashboard.invalidate()
+        self.card_requests.invalidate()
 
     def attach_sync(self, controller) -> None:
         """Show ``controller``'s state in the status bar; F5 and the File menu drive it."""
@@ -253,6 +266,7 @@ class MainWindow(QMainWindow):
         self.transfers.set_client(controller.client)
         self.importing.set_sync(controller)
         self.bulk.watch_sync(controller)
+        self.card_requests.actions.after_submit = controller.sync_now
         indicator = SyncIndicator(controller, self.status)
         indicator.conflicts_clicked.connect(self.show_conflicts)
         indicator.rejected_clicked.connect(self.show_rejected)
@@ -318,6 +332,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Chair's Workplace") + " — " + scope.name)
         self.passport.set_org(scope.id)
         self.dashboard.set_scope(scope.id, scope.org_ids)
+        self.card_requests.set_org(scope.id)
         self._on_tab_changed()
         if changed:
             self.members.set_scope(scope.id, scope.org_ids)

@@ -28,6 +28,10 @@ CHUNK = 500
 NOT_FOUND = "не найден в базе"
 
 
+class BulkRefused(ValueError):
+    """The action as a whole cannot run (``str()`` is the Russian reason); nothing written."""
+
+
 @dataclass(frozen=True)
 class RowChange:
     """A plain field update of one synced row: ``new`` values over ``old`` ones."""
@@ -58,6 +62,8 @@ class BulkResult:
     done: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     step_id: str | None = None
+    #: Members who also entered the draft request (re-issue of a lost or damaged card).
+    reissued: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> list[str]:
@@ -175,6 +181,39 @@ class ActionGroup:
             self.session.execute(update(t).where(t.c.id == bindparam("_id")), params)
         self.session.expire_all()  # ORM copies loaded before (flushed above) must re-read
         self._queue(entries)
+
+    def delete(self, entity: str, rows: Sequence[tuple[str, str, int]]) -> None:
+        """Tombstone rows (``(id, org_id, version)`` each) and queue one ``delete`` each."""
+        if not rows:
+            return
+        self.session.flush()
+        now = utcnow()
+        t = table_of(entity)
+        self.session.execute(update(t).where(t.c.id == bindparam("_id")),
+                             [{"_id": row_id, "deleted": True, "updated_at": now}
+                              for row_id, _org, _v in rows])
+        self.session.expire_all()
+        for row_id, _org, version in rows:
+            self._rows.append({"entity": entity, "id": row_id, "version": version,
+                               "old": {"deleted": False}})
+        self._queue([self._entry(entity, row_id, org_id, "delete", {}, {}, version, now)
+                     for row_id, org_id, version in rows])
+
+    def commands(self, entity: str, name: str,
+                 items: Sequence[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> None:
+        """Queue the lifecycle command ``name`` once per ``(id, org_id, args, base)``, in order;
+        ``base`` holds the undo data of the optimistic writes the caller made
+        (``{"rows": […], "created": […]}`` as in :mod:`chairclient.services.lifecycle`)."""
+        if not items:
+            return
+        self.session.flush()
+        now = utcnow()
+        self._queue([
+            self._entry(entity, row_id, org_id, "command",
+                        {"command": name, **{k: outbox.wire_value(v) for k, v in args.items()}},
+                        base, 0, now)
+            for row_id, org_id, args, base in items
+        ])
 
     def finish(self, summary: dict[str, Any]) -> str | None:
         """Record the undo step; returns its id, or None when the action changed nothing."""

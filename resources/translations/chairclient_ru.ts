@@ -157,6 +157,29 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>BrokenCardDialog</name>
+    <message>
+        <source>Card lost or damaged</source>
+        <translation>ЭПБ утерян или испорчен</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Утерян</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Испорчен</translation>
+    </message>
+    <message>
+        <source>Order a new card (add to the draft request)</source>
+        <translation>Заказать новую карту (добавить в черновик заявки)</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
         <source>Mark &amp;consent received…</source>
@@ -303,6 +326,38 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Card status SHIPPED TO REGION set for %n union member(s)</source>
+        <translation>
+            <numerusform>Статус ЭПБ «ОТПРАВЛЕН В РЕГИОН» отмечен у %n члена Профсоюза</numerusform>
+            <numerusform>Статус ЭПБ «ОТПРАВЛЕН В РЕГИОН» отмечен у %n членов Профсоюза</numerusform>
+            <numerusform>Статус ЭПБ «ОТПРАВЛЕН В РЕГИОН» отмечен у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Card marked lost or damaged for %n union member(s)</source>
+        <translation>
+            <numerusform>ЭПБ отмечен утерянным или испорченным у %n члена Профсоюза</numerusform>
+            <numerusform>ЭПБ отмечен утерянным или испорченным у %n членов Профсоюза</numerusform>
+            <numerusform>ЭПБ отмечен утерянным или испорченным у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n union member(s) removed from the card request</source>
+        <translation>
+            <numerusform>Из заявки на ЭПБ убран %n член Профсоюза</numerusform>
+            <numerusform>Из заявки на ЭПБ убрано %n члена Профсоюза</numerusform>
+            <numerusform>Из заявки на ЭПБ убрано %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The request for %n card(s) is submitted</source>
+        <translation>
+            <numerusform>Заявка на %n ЭПБ отправлена</numerusform>
+            <numerusform>Заявка на %n ЭПБ отправлена</numerusform>
+            <numerusform>Заявка на %n ЭПБ отправлена</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Category changed for %n union member(s)</source>
         <translation>
             <numerusform>Категория изменена у %n члена Профсоюза</numerusform>
@@ -371,6 +426,38 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>&amp;Undo: SHIPPED TO REGION for %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: «ОТПРАВЛЕН В РЕГИОН» у %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: «ОТПРАВЛЕН В РЕГИОН» у %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: «ОТПРАВЛЕН В РЕГИОН» у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: lost or damaged for %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: утерян или испорчен ЭПБ у %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: утерян или испорчен ЭПБ у %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: утерян или испорчен ЭПБ у %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: %n union member(s) removed from the card request</source>
+        <translation>
+            <numerusform>&amp;Отменить: из заявки убран %n член Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: из заявки убрано %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: из заявки убрано %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: submitting the request for %n card(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: отправку заявки на %n ЭПБ</numerusform>
+            <numerusform>&amp;Отменить: отправку заявки на %n ЭПБ</numerusform>
+            <numerusform>&amp;Отменить: отправку заявки на %n ЭПБ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>&amp;Undo: category change for %n union member(s)</source>
         <translation>
             <numerusform>&amp;Отменить: смена категории у %n члена Профсоюза</numerusform>
@@ -436,6 +523,261 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>Save the card first (Ctrl+S): the document prints the saved data.</source>
         <translation>Сначала сохраните карточку (Ctrl+S): в документ попадают сохранённые данные.</translation>
+    </message>
+</context>
+<context>
+    <name>CardRequestActions</name>
+    <message>
+        <source>Submit the card request</source>
+        <extracomment>Up to this many skipped members are named in the banner (the reasons are always counted). Called after a request was submitted (the main window starts a sync when signed in).</extracomment>
+        <translation>Отправка заявки на ЭПБ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submit the request for %n card(s)?</source>
+        <translation>
+            <numerusform>Отправить заявку на %n ЭПБ?</numerusform>
+            <numerusform>Отправить заявку на %n ЭПБ?</numerusform>
+            <numerusform>Отправить заявку на %n ЭПБ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It will be processed on %1; the cards are expected in the region by %2. The request goes to the registry with the next synchronisation; without a connection it waits on this computer and is sent as soon as the registry can be reached.</source>
+        <translation>Заявка будет обработана %1; карты ожидаются в региональной организации к %2. Заявка передаётся в реестр при синхронизации; без связи она ждёт на этом компьютере и будет отправлена, как только реестр станет доступен.</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request for %n card(s) is submitted</source>
+        <translation>
+            <numerusform>Заявка на %n ЭПБ отправлена</numerusform>
+            <numerusform>Заявка на %n ЭПБ отправлена</numerusform>
+            <numerusform>Заявка на %n ЭПБ отправлена</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it is being sent to the registry now.</source>
+        <translation>она передаётся в реестр.</translation>
+    </message>
+    <message>
+        <source>it waits on this computer and goes to the registry with the next synchronisation (F5).</source>
+        <translation>она ждёт на этом компьютере и будет передана в реестр при следующей синхронизации (F5).</translation>
+    </message>
+    <message>
+        <source>Cards issued to members</source>
+        <translation>Выдача ЭПБ членам Профсоюза</translation>
+    </message>
+    <message>
+        <source>Issued on:</source>
+        <translation>Дата выдачи:</translation>
+    </message>
+    <message>
+        <source>Cards shipped to the region</source>
+        <translation>ЭПБ отправлены в регион</translation>
+    </message>
+    <message>
+        <source>Cards received by the organisation</source>
+        <translation>ЭПБ получены организацией</translation>
+    </message>
+    <message>
+        <source>Shipped on:</source>
+        <translation>Дата отправки:</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>Дата получения:</translation>
+    </message>
+    <message numerus="yes">
+        <source>New cards for %n union member(s) added to the draft request.</source>
+        <translation>
+            <numerusform>Новая ЭПБ для %n члена Профсоюза добавлена в черновик заявки.</numerusform>
+            <numerusform>Новые ЭПБ для %n членов Профсоюза добавлены в черновик заявки.</numerusform>
+            <numerusform>Новые ЭПБ для %n членов Профсоюза добавлены в черновик заявки.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CardRequests</name>
+    <message>
+        <source>re-issue</source>
+        <translation>перевыпуск</translation>
+    </message>
+    <message>
+        <source>Request / union member</source>
+        <translation>Заявка / член Профсоюза</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Номер ЭПБ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Request of %1 — %2 card(s)</source>
+        <translation>Заявка от %1 — ЭПБ: %2</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>ждёт отправки</translation>
+    </message>
+    <message>
+        <source>processed</source>
+        <translation>обработана</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>отправлена</translation>
+    </message>
+</context>
+<context>
+    <name>CardRequestsPanel</name>
+    <message>
+        <source>Submit the request…</source>
+        <extracomment>New data are on screen. An action here changed these members (the other views refresh them). A short text for the status bar.</extracomment>
+        <translation>Отправить заявку…</translation>
+    </message>
+    <message>
+        <source>Region: cards on their way</source>
+        <translation>Регион: карты в пути</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Remove from the request</source>
+        <translation>Убрать из заявки</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>Член Профсоюза</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Card status</source>
+        <translation>Статус ЭПБ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Hand out…</source>
+        <translation>Выдать…</translation>
+    </message>
+    <message>
+        <source>Mark the selected cards ISSUED (all of them when none is selected)</source>
+        <translation>Отметить выбранные карты «ВЫДАН» (все, если ни одна не выбрана)</translation>
+    </message>
+    <message>
+        <source>Print the hand-over sheet</source>
+        <translation>Печать ведомости</translation>
+    </message>
+    <message>
+        <source>Lost / damaged…</source>
+        <translation>Утерян / Испорчен…</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Номер ЭПБ</translation>
+    </message>
+    <message>
+        <source>For the selected received or issued cards: mark them and order new ones</source>
+        <translation>Для выбранных полученных или выданных карт: отметить и заказать новые</translation>
+    </message>
+    <message>
+        <source>Expand a request to see its cards; expand a card to see its status history.</source>
+        <translation>Раскройте заявку, чтобы увидеть её карты; раскройте карту, чтобы увидеть историю её статусов.</translation>
+    </message>
+    <message>
+        <source>Shipped to the region…</source>
+        <translation>Отправлено в регион…</translation>
+    </message>
+    <message>
+        <source>Received by the organisation…</source>
+        <translation>Получено организацией…</translation>
+    </message>
+    <message>
+        <source>Cards of this organisation that were produced or are on their way. Select cards (or none for all) and mark the next step.</source>
+        <translation>Карты этой организации, изготовленные или находящиеся в пути. Выберите карты (или ни одной — для всех) и отметьте следующий шаг.</translation>
+    </message>
+    <message>
+        <source>Could not read the card requests. Press F5 to try again.</source>
+        <translation>Не удалось прочитать заявки на ЭПБ. Нажмите F5, чтобы попробовать ещё раз.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Next processing of requests: %1</source>
+        <translation>Ближайшая обработка заявок: %1</translation>
+    </message>
+    <message>
+        <source>A request submitted now is processed on %1; the cards are expected in the regional organisation by %2 (within 14 days of processing).</source>
+        <translation>Заявка, отправленная сейчас, будет обработана %1; карты ожидаются в региональной организации к %2 (в течение 14 дней после обработки).</translation>
+    </message>
+    <message>
+        <source>Draft request (%1)</source>
+        <translation>Черновик заявки (%1)</translation>
+    </message>
+    <message>
+        <source>Received cards (%1)</source>
+        <translation>Полученные карты (%1)</translation>
+    </message>
+    <message>
+        <source>Submitted requests (%1)</source>
+        <translation>Отправленные заявки (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>In the draft: %n union member(s)</source>
+        <translation>
+            <numerusform>В черновике заявки %n член Профсоюза</numerusform>
+            <numerusform>В черновике заявки %n члена Профсоюза</numerusform>
+            <numerusform>В черновике заявки %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add everyone who may get a card (%1)</source>
+        <translation>Добавить всех, кто может получить ЭПБ (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot enter the request: %n union member(s)</source>
+        <translation>
+            <numerusform>Не могут войти в заявку: %n член Профсоюза</numerusform>
+            <numerusform>Не могут войти в заявку: %n члена Профсоюза</numerusform>
+            <numerusform>Не могут войти в заявку: %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cards that reached the organisation and wait to be handed out. Select cards (or none for all of them), then «Hand out…»; print the hand-over sheet for signatures.</source>
+        <translation>Карты, поступившие в организацию и ожидающие выдачи. Выберите карты (или ни одной — для всех) и нажмите «Выдать…»; для подписей распечатайте ведомость выдачи.</translation>
+    </message>
+    <message>
+        <source>No received cards are waiting to be handed out.</source>
+        <translation>Полученных карт, ожидающих выдачи, нет.</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Все причины</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1891,10 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Члены Профсоюза</translation>
     </message>
     <message>
+        <source>Card requests</source>
+        <translation>Заявки на ЭПБ</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Сводка</translation>
     </message>
@@ -2336,6 +2682,37 @@ Registry code: %2</source>
     <message>
         <source>Save the document as a PDF file</source>
         <translation>Сохранить документ в файл PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PickMembersDialog</name>
+    <message>
+        <source>Add to the card request</source>
+        <translation>Добавить в заявку на ЭПБ</translation>
+    </message>
+    <message>
+        <source>Find by name…</source>
+        <translation>Поиск по ФИО…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Поиск:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chosen: %n union member(s)</source>
+        <translation>
+            <numerusform>Выбран %n член Профсоюза</numerusform>
+            <numerusform>Выбрано %n члена Профсоюза</numerusform>
+            <numerusform>Выбрано %n членов Профсоюза</numerusform>
+        </translation>
     </message>
 </context>
 <context>

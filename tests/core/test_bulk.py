@@ -138,13 +138,19 @@ def test_cards_received_then_issued_in_order(db, world: World) -> None:
             CardStatusChange.card_id == card.id).order_by(CardStatusChange.changed_at)).all()
         assert history == ["shipped", "received", "issued"]
         assert s.get(Member, world.members["shipped"]).card_status == "issued"
-    updates = [e for e in outbox(db) if e.op == "update"]
-    # the second edit of the same card still merges against what the server last saw
-    assert [(e.fields, e.base) for e in updates if e.entity_id == world.cards["shipped"]] == [
-        ({"status": "received"}, {"status": "shipped"}),
-        ({"status": "issued", "issued_on": "2025-02-10"},
-         {"status": "shipped", "issued_on": None}),
-    ]
+    steps_ = [e for e in outbox(db) if e.entity_id == world.cards["shipped"]]
+    # each step is a card_step command (the registry refuses plain status updates); its base
+    # keeps what the optimistic write overwrote and the status-change row it created
+    assert [(e.op, e.fields["command"], e.fields["status"]) for e in steps_] == [
+        ("command", "card_step", "received"), ("command", "card_step", "issued")]
+    assert steps_[1].fields["on"] == "2025-02-10"
+    assert steps_[1].base["rows"] == [{"entity": "card", "id": world.cards["shipped"],
+                                       "old": {"status": "received", "issued_on": None}}]
+    with db.session() as s:
+        [change] = s.scalars(select(CardStatusChange).where(
+            CardStatusChange.id == steps_[1].fields["change_id"]))
+        assert (change.card_id, change.status) == (world.cards["shipped"], "issued")
+    assert steps_[1].base["created"] == [{"entity": "card_status_change", "id": change.id}]
 
 
 def test_a_status_date_before_the_previous_change_is_skipped(db, world: World) -> None:

@@ -104,8 +104,10 @@ def test_mark_consent_then_ctrl_z(qtbot, window: MainWindow, writable) -> None:
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.members.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _live_consents(db, without) == 0, timeout=10_000)
-    qtbot.waitUntil(lambda: not window.bulk.undo_action.isEnabled())
-    assert "Отменено: отмечено согласие у 3 членов Профсоюза" in window.status.currentMessage()
+    # The message comes when the undo's result reaches the UI thread (after the commit).
+    qtbot.waitUntil(lambda: "Отменено: отмечено согласие у 3 членов Профсоюза"
+                    in window.status.currentMessage(), timeout=10_000)
+    assert not window.bulk.undo_action.isEnabled()
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
         assert s.scalar(select(func.count()).select_from(UndoStep)) == 0

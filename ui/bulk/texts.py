@@ -7,7 +7,8 @@ from collections import Counter
 from PySide6.QtCore import QObject
 
 from chairclient.services import bulk
-from chairclient.services.card_requests import ADD_TO_REQUEST
+from chairclient.services.card_requests import ADD_TO_REQUEST, REMOVE_FROM_REQUEST
+from chairclient.services.card_submit import SUBMIT
 from chairclient.services.steps import BulkResult
 from chairclient.services.undo import CHANGED, GONE, SENT, UPDATED
 
@@ -32,6 +33,15 @@ class BulkTexts(QObject):
             return self.tr("Card status RECEIVED set for %n union member(s)", "", count)
         if action == bulk.CARDS_ISSUED:
             return self.tr("Card status ISSUED set for %n union member(s)", "", count)
+        if action == bulk.CARDS_SHIPPED:
+            return self.tr("Card status SHIPPED TO REGION set for %n union member(s)", "",
+                           count)
+        if action == bulk.CARDS_BROKEN:
+            return self.tr("Card marked lost or damaged for %n union member(s)", "", count)
+        if action == REMOVE_FROM_REQUEST:
+            return self.tr("%n union member(s) removed from the card request", "", count)
+        if action == SUBMIT:
+            return self.tr("The request for %n card(s) is submitted", "", count)
         if action == bulk.CATEGORY:
             return self.tr("Category changed for %n union member(s)", "", count)
         return self.tr("Changed: %n union member(s)", "", count)
@@ -68,6 +78,15 @@ class BulkTexts(QObject):
             return self.tr("&Undo: RECEIVED for %n union member(s)", "", count)
         if action == bulk.CARDS_ISSUED:
             return self.tr("&Undo: ISSUED for %n union member(s)", "", count)
+        if action == bulk.CARDS_SHIPPED:
+            return self.tr("&Undo: SHIPPED TO REGION for %n union member(s)", "", count)
+        if action == bulk.CARDS_BROKEN:
+            return self.tr("&Undo: lost or damaged for %n union member(s)", "", count)
+        if action == REMOVE_FROM_REQUEST:
+            return self.tr("&Undo: %n union member(s) removed from the card request", "",
+                           count)
+        if action == SUBMIT:
+            return self.tr("&Undo: submitting the request for %n card(s)", "", count)
         if action == bulk.CATEGORY:
             return self.tr("&Undo: category change for %n union member(s)", "", count)
         return self.tr("&Undo the last action")
