@@ -25,6 +25,7 @@ from sync.protocol import (
 )
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+SYNC_ROLES = frozenset({"admin", "regional", "territorial", "primary"})
 _ERRORS: dict[int | str, dict] = {
     401: error_doc("Срок действия входа истёк, обновите токен"),
     403: error_doc(PASSWORD_CHANGE_REQUIRED),
@@ -48,6 +49,7 @@ def meta(user: ReadyUser, registry: RegistryDep) -> SyncMeta:
         positions = [
             Position(org_id=org_id, role=role, org_name=names.get(org_id, ""))
             for org_id, role in scope.positions
+            if role in SYNC_ROLES  # a PROFCARDS operator's position is no sync position
         ]
         return SyncMeta(
             server_time=now_utc(),

@@ -8,7 +8,7 @@ from datetime import timedelta
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from registry import api_auth, api_members, api_sync
+from registry import api_auth, api_members, api_profcards, api_sync
 from registry.auth import ACCESS_TTL, TokenService
 from registry.body import MAX_BODY_BYTES, RequestBody
 from registry.db import Database, open_database
@@ -56,6 +56,7 @@ def create_app(
     app.include_router(api_auth.router)
     app.include_router(api_sync.router)
     app.include_router(api_members.router)
+    app.include_router(api_profcards.router)
 
     @app.get(
         "/api/v1/health",

@@ -1,4 +1,5 @@
-"""Command line: serve, init-db, seed-demo, create-user, reset-password, purge-tombstones."""
+"""Command line: serve, init-db, seed-demo, create-user, reset-password, purge-tombstones,
+card-batch, card-ship, card-receive, profcards-feed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from registry import cli_cards
 from registry.auth import create_user, find_user_id, now_utc, set_password
 from registry.db import Database, init_db, open_database
 from registry.models import ROLES, organisations
@@ -55,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     reset.add_argument("--password", help="new password (asked for when omitted)")
     purge = with_db("purge-tombstones", "forget tombstones older than N days")
     purge.add_argument("--days", type=int, default=90)
+    cli_cards.add_parsers(with_db)
     return parser
 
 
@@ -113,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, db: Database) -> int:
     init_db(db)
+    if args.command in cli_cards.COMMANDS:
+        return cli_cards.run(args, db, lambda ref: _org_id(db, ref))
     if args.command == "init-db":
         print("Схема базы данных реестра обновлена")
     elif args.command == "serve":

@@ -41,7 +41,8 @@ LOCAL_ONLY_COLUMNS = frozenset(MEMBER_DERIVED_COLUMNS | {"search_text"})
 #: Bookkeeping columns the server owns; a mutation may not set them.
 SYSTEM_COLUMNS = frozenset(Synced.SYSTEM_COLUMNS)
 
-ROLES = ("admin", "regional", "territorial", "primary")
+#: ``profcards``: the PROFCARDS operator's account, which only reads the feed (no sync scope).
+ROLES = ("admin", "regional", "territorial", "primary", "profcards")
 
 users = Table(
     "users",
@@ -187,3 +188,6 @@ member_lookups = Table(
 #: Lookups by surname + first name + birth date start from the birth date.
 Index("ix_members_birth_date", members.c.birth_date)
 
+
+# The ЭПБ batches and PROFCARDS tables live in the same metadata (migrations, dumps).
+from registry import models_cards as _models_cards  # noqa: E402,F401

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from registry.auth import now_utc
 from registry.changelog import log_change
-from registry.commands import check_create, check_not_lifecycle, run_command
+from registry.commands import check_create, check_delete, check_not_lifecycle, run_command
 from registry.db import Database
 from registry.models import ENTITY_TABLES, applied_mutations, audit_history, conflicts
 from registry.rules import (
@@ -109,6 +109,8 @@ def _apply(session: Session, scope: Scope, user_id: str, m: Mutation) -> Mutatio
         raise Rejected(NOT_FOUND)
     if m.op == "delete":
         check_not_lifecycle(m.entity, {"deleted": True})
+        if not row["deleted"]:
+            check_delete(session, m.entity, row)
         return _delete(session, scope, user_id, m, row)
     if row["deleted"]:
         raise Rejected("Запись удалена на сервере")

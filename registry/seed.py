@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import SYNCED_MODELS
@@ -201,7 +201,33 @@ def seed_demo(db: Database, members: int = 2000) -> list[DemoUser]:
     if not have_orgs:
         with tempfile.TemporaryDirectory(prefix="registry-demo-") as tmp:
             copy_client_database(db, build_client_demo(members, Path(tmp)))
+        record_demo_batches(db)
     return seed_demo_users(db)
+
+
+def record_demo_batches(db: Database) -> None:
+    """The demo's processed requests came with batches: record them, so ``card-batch`` for a
+    demo processing date finds its batch (one per date) instead of making a second one."""
+    from registry.models_cards import card_batches
+
+    requests, cards = ENTITY_TABLES["card_request"], ENTITY_TABLES["card"]
+    with db.write() as session:
+        found = session.execute(
+            select(requests.c.batch_id, func.min(requests.c.processing_date),
+                   func.count(func.distinct(requests.c.id)), func.count(cards.c.id))
+            .outerjoin(cards, cards.c.request_id == requests.c.id)
+            .where(requests.c.state == "processed", requests.c.batch_id.is_not(None))
+            .group_by(requests.c.batch_id)
+        ).all()
+        have = set(session.scalars(select(card_batches.c.batch_date)))
+        now = now_utc()
+        for batch_id, day, request_count, card_count in found:
+            if day is not None and day not in have:
+                have.add(day)
+                session.execute(insert(card_batches).values(
+                    id=batch_id, batch_date=day, created_at=now, requests=request_count,
+                    cards=card_count,
+                ))
 
 
 def users_as_json(demo_users: list[DemoUser]) -> list[dict[str, str]]:

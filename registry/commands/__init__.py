@@ -1,4 +1,5 @@
-"""Lifecycle commands (removal, restoration, category change, transfers …): server-side state machines.
+"""Lifecycle commands (removal, restoration, category change, transfers, ЭПБ): server-side
+state machines.
 
 A command arrives as a pushed mutation with ``op == "command"`` and ``fields = {"command": name,
 **args}``. :func:`run_command` finds the handler, validates the arguments, checks the scope and
@@ -8,9 +9,10 @@ the push's transaction. Any refusal raises :class:`registry.rules.Rejected`.
 
 from __future__ import annotations
 
+from registry.commands import cards as _cards  # noqa: F401  (registers handlers)
 from registry.commands import membership as _membership  # noqa: F401  (registers handlers)
 from registry.commands import transfer as _transfer  # noqa: F401  (registers handlers)
 from registry.commands.base import COMMANDS, run_command
-from registry.commands.guard import check_create, check_not_lifecycle
+from registry.commands.guard import check_create, check_delete, check_not_lifecycle
 
-__all__ = ["COMMANDS", "check_create", "check_not_lifecycle", "run_command"]
+__all__ = ["COMMANDS", "check_create", "check_delete", "check_not_lifecycle", "run_command"]

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairclient.services.lifecycle_rules import check_registration_event
+from registry.commands.card_guard import check_card_create, check_card_delete, check_card_fields
 from registry.models import ENTITY_TABLES, members
 from registry.rules import NOT_FOUND, Rejected, fetch_row
 
@@ -26,12 +27,19 @@ def check_not_lifecycle(entity: str, fields: Mapping[str, Any]) -> None:
         raise Rejected(
             "Статус членства меняется только снятием с учёта или восстановлением"
         )
+    check_card_fields(entity, fields)
+
+
+def check_delete(session: Session, entity: str, row: Mapping[str, Any]) -> None:
+    """Deleting a row is refused where it would undo a lifecycle step (ЭПБ beyond the draft)."""
+    check_card_delete(session, entity, row)
 
 
 def check_create(session: Session, entity: str, org_id: str, values: Mapping[str, Any]) -> None:
     """Registration is the one lifecycle step that travels as plain creates: the new card (on
     the register) and then its first history event («joined», or «transferred_in» for a card
     registered by transfer from outside the registry). Any other event needs a command."""
+    check_card_create(session, entity, values)
     if entity == "member":
         if (values.get("status") or "active") != "active" or values.get("removed_on") \
                 or values.get("removal_reason"):

@@ -40,6 +40,8 @@ OPERATIONS = [
     ("POST", "/api/v1/sync/pull"),
     ("POST", "/api/v1/sync/push"),
     ("POST", "/api/v1/members/lookup"),
+    ("GET", "/api/v1/profcards/feeds"),
+    ("GET", "/api/v1/profcards/feed/{feed_date}"),
     ("GET", "/api/v1/health"),
 ]
 #: Operations that take no input at all: nothing to break, no negative requests.
