@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -174,7 +175,13 @@ def feed_paths(out_dir: Path, day: date) -> tuple[Path, Path]:
     return out_dir / f"{stem}.csv", out_dir / f"{stem}.json"
 
 
+_PHONE = re.compile(r"\+7\d{10}")
+
+
 def _csv_text(value: str) -> str:
+    """Text a spreadsheet will not run as a formula; a normalised phone (+7…) is left as is."""
+    if _PHONE.fullmatch(value):
+        return value
     return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
