@@ -13,7 +13,15 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import app_cases, bulk_cases, cases, dashboard_cases, report_cases, sync_cases
+from bench import (
+    app_cases,
+    bulk_cases,
+    cases,
+    dashboard_cases,
+    import_cases,
+    report_cases,
+    sync_cases,
+)
 from bench.results import Result, table, write_json
 
 DEFAULT_MEMBERS = 100_000
@@ -62,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.skip_sync:
             print("Timing sync against a PostgreSQL registry…", flush=True)
             results += sync_cases.sync(members, args.quick, Path(scratch), args.workers)
+        print("Timing the import of a 10 000-row spreadsheet…", flush=True)
+        results += import_cases.imports(path, Path(scratch), 2 if args.quick else 3)
         print("Timing bulk actions…", flush=True)
         results += bulk_cases.bulk(path, Path(scratch), 3 if args.quick else 5)
 
