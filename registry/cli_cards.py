@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, db: Database, org_id: Callable[[str], str]) ->
     paths = write_feed_files(feed, args.out)
     summary = {"feed_date": args.date.isoformat(), "created": feed.created,
                "added": len(feed.added), "withdrawn": len(feed.withdrawn),
-               "files": [str(p) for p in paths]}
+               "consents_stamped": feed.stamped, "files": [str(p) for p in paths]}
     state = "сформирована" if feed.created else "уже была сформирована, файлы записаны заново"
     _print(args, summary,
            f"Выгрузка PROFCARDS за {args.date:%d.%m.%Y} {state}: добавлено {len(feed.added)}, "

@@ -7,6 +7,13 @@ or deleted or who was removed from the register. Nothing is sent twice and nothi
 whatever days the job missed. The lines are stored with the feed: running the same date again
 gives the same content (and rewrites the same files); a date earlier than the latest feed is
 refused. The PROFCARDS operator reads stored feeds through ``/api/v1/profcards``.
+
+A new feed also stamps ``consents.profcards_sent_on`` on the live consents (signed by the feed
+date) of every member PROFCARDS now holds, where it is still empty: the date of the member's
+latest «add» line (this feed's date for the members it adds). The stamp goes through the
+command write path (version bump, change log, audit as :data:`FEED_ACTOR`), so the chairs'
+clients pull it; the client never sets it. A withdrawal leaves it (the history is in
+``profcards_sent``); a stored feed run again changes nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,7 +33,9 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import CARD_PRIORITY, LIVE_CARD_STATUSES
 from registry.auth import now_utc
+from registry.card_batch import system_context
 from registry.card_facts import cards, consents, full_name
+from registry.commands.writes import update_row
 from registry.db import Database
 from registry.models import members
 from registry.models_cards import profcards_feeds, profcards_sent
@@ -40,6 +50,9 @@ COLUMNS = {
     "email": "E-mail", "phone": "Телефон", "region": "Регион", "reason": "Причина",
 }
 _CHUNK = 500
+#: Who the audit history names for the consent stamps of a feed.
+FEED_ACTOR = "cli:profcards-feed"
+_NS = uuid.UUID("5b0d7a8e-3c1f-4d0a-9e57-61f2c4a9b8d3")
 
 
 class FeedRefused(Exception):
@@ -52,6 +65,8 @@ class Feed:
     created_at: datetime
     created: bool
     lines: list[dict[str, Any]] = field(default_factory=list)
+    #: Consents this run stamped with ``profcards_sent_on`` (0 for a stored feed).
+    stamped: int = 0
 
     @property
     def added(self) -> list[dict[str, Any]]:
@@ -107,7 +122,38 @@ def make_feed(db: Database, day: date) -> Feed:
                 {"feed_date": day, "member_id": line["member_id"], "kind": line["action"],
                  "line": line} for line in lines
             ])
-        return Feed(day, now, True, lines)
+        stamped = _stamp_consents(session, day, now)
+        return Feed(day, now, True, lines, stamped)
+
+
+def _stamp_consents(session: Session, day: date, now: datetime) -> int:
+    """``profcards_sent_on`` on the unstamped live consents, signed by ``day``, of the members
+    on the register (after this feed's lines, PROFCARDS holds every one of them): the date of
+    the member's latest «add» line, or ``day`` for a consent signed after it."""
+    rows = session.execute(
+        select(consents).join(members, members.c.id == consents.c.member_id).where(
+            consents.c.profcards_sent_on.is_(None), consents.c.deleted.is_(False),
+            consents.c.revoked_on.is_(None), consents.c.signed_on <= day,
+            members.c.deleted.is_(False), members.c.status == "active",
+        ).order_by(consents.c.id)
+    ).mappings().all()
+    if not rows:
+        return 0
+    added_on: dict[str, date] = {}
+    for part in _chunks({row["member_id"] for row in rows}):
+        for member_id, latest in session.execute(
+            select(profcards_sent.c.member_id, func.max(profcards_sent.c.feed_date)).where(
+                profcards_sent.c.member_id.in_(part), profcards_sent.c.kind == ADD)
+            .group_by(profcards_sent.c.member_id)
+        ):
+            added_on[member_id] = latest
+    ctx = system_context(session, FEED_ACTOR, str(uuid.uuid5(_NS, day.isoformat())),
+                         "consent", "-", "-", now)
+    for row in rows:
+        carried = added_on.get(row["member_id"], day)
+        update_row(ctx, "consent", row, {
+            "profcards_sent_on": carried if row["signed_on"] <= carried else day})
+    return len(rows)
 
 
 def _sent_now(session: Session) -> set[str]:

@@ -3,6 +3,11 @@
 The rows come from :func:`chairclient.demo.build.build_demo_database` (a client SQLite built in a
 temporary directory) and are copied into the registry with version 1 and a change-log entry each.
 Demo passwords are deterministic: ``demo-<login>`` (see :func:`demo_password`).
+
+The demo's consents come with ``profcards_sent_on`` as the client's generator sets it (sent the
+day after signing, the last week's not yet); no feed history is recorded for them, so the first
+``profcards-feed`` on a demo registry adds every consented member and stamps only the consents
+still unstamped.
 """
 
 from __future__ import annotations

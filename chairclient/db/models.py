@@ -11,6 +11,7 @@ from chairclient.db.models_cards import (
 )
 from chairclient.db.models_member import (
     MEMBER_DERIVED_COLUMNS,
+    SERVER_SET_CONSENT_COLUMNS,
     Consent,
     Member,
     MemberRole,
@@ -52,6 +53,7 @@ __all__ = [
     "OrganisationNameChange",
     "OutboxEntry",
     "REFERENCE_MODELS",
+    "SERVER_SET_CONSENT_COLUMNS",
     "SYNCED_MODELS",
     "SyncState",
     "Synced",

@@ -99,6 +99,13 @@ class Consent(Synced, Base):
     template_version: Mapped[str] = mapped_column(String(20), nullable=False)
     recorded_by: Mapped[str | None] = mapped_column(String(200))
     revoked_on: Mapped[date | None] = mapped_column(Date)
+    #: The date of the registry's PROFCARDS feed that carried this consent (None: not yet).
+    #: Written by the registry only (:data:`SERVER_SET_CONSENT_COLUMNS`); a withdrawal keeps it.
+    profcards_sent_on: Mapped[date | None] = mapped_column(Date)
+
+
+#: Consent columns only the registry writes; a client's create or update may not carry them.
+SERVER_SET_CONSENT_COLUMNS = frozenset({"profcards_sent_on"})
 
 
 class MemberRole(Synced, Base):

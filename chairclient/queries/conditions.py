@@ -7,8 +7,11 @@ key (so a filter stays hashable and can be named in the UI):
 * ``missing:<field>`` — the card lacks this required field (``position`` = neither the code
   nor the text of the position), with the same category-dependent rules as
   :func:`chairclient.validation.required_member_fields`;
-* ``consent_not_sent`` — consent given, but no live consent has reached the registry yet, so
-  the member cannot have been in a PROFCARDS feed (the registry sends consents it holds daily);
+* ``consent_not_sent`` — a live consent (neither revoked nor deleted) on record, but none of
+  the member's live consents carries ``profcards_sent_on``: the registry's daily PROFCARDS feed
+  has not sent the member yet (the registry stamps the consents a feed carries; the stamp
+  reaches the client with the next pull). Only members on the register are counted (the
+  dashboard's tiles and their lists are of members on the register);
 * ``ready_for_card`` — may enter a card request (DOMAIN.md): on the register, complete card,
   consent given, no live card;
 * ``birthdays:<MM>`` — born in month ``MM`` (01–12).
@@ -16,7 +19,7 @@ key (so a filter stays hashable and can be named in the UI):
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from chairclient.db.models import LIVE_CARD_STATUSES, Consent, Member
 from chairclient.validation.fields import MEMBER_FIELD_LABELS
@@ -74,12 +77,14 @@ def missing(field: str) -> ColumnElement[bool]:
 
 
 def consent_not_sent() -> ColumnElement[bool]:
-    live = (Consent.deleted.is_(False), Consent.revoked_on.is_(None))
-    # Consents not yet acknowledged are few (edits waiting for the next sync): that list is
-    # read once, and only its members are checked for an acknowledged consent.
-    unacknowledged = select(Consent.member_id).where(*live, Consent.version == 0)
-    acknowledged = exists().where(Consent.member_id == Member.id, *live, Consent.version > 0)
-    return and_(Member.has_consent.is_(True), Member.id.in_(unacknowledged), not_(acknowledged))
+    # ``has_consent`` is the derived «has a live consent» (kept in step with the consent rows).
+    # The members sent are read once (SQLite builds a temporary index of the subquery) rather
+    # than probed member by member: most consented members are sent.
+    sent = select(Consent.member_id).where(
+        Consent.deleted.is_(False), Consent.revoked_on.is_(None),
+        Consent.profcards_sent_on.is_not(None),
+    )
+    return and_(Member.has_consent.is_(True), Member.id.not_in(sent))
 
 
 def ready_for_card() -> ColumnElement[bool]:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chairclient.db.models import SERVER_SET_CONSENT_COLUMNS
 from chairclient.services.lifecycle_rules import check_registration_event
 from registry.commands.card_guard import check_card_create, check_card_delete, check_card_fields
 from registry.models import ENTITY_TABLES, members
@@ -15,6 +16,8 @@ from registry.rules import NOT_FOUND, Rejected, fetch_row
 
 #: Member fields only the removal and restoration commands write.
 LIFECYCLE_MEMBER_FIELDS = frozenset({"status", "removed_on", "removal_reason"})
+PROFCARDS_BY_FEED = ("Отметку о передаче согласия в PROFCARDS ставит только ежедневная выгрузка "
+                     "реестра, а не правка записи")
 #: Fields a registration event (the first event of a new card) leaves empty.
 _NOT_IN_REGISTRATION = ("reason", "from_org_id", "old_category")
 
@@ -27,6 +30,8 @@ def check_not_lifecycle(entity: str, fields: Mapping[str, Any]) -> None:
         raise Rejected(
             "Статус членства меняется только снятием с учёта или восстановлением"
         )
+    if entity == "consent" and SERVER_SET_CONSENT_COLUMNS & set(fields):
+        raise Rejected(PROFCARDS_BY_FEED)
     check_card_fields(entity, fields)
 
 
@@ -40,6 +45,8 @@ def check_create(session: Session, entity: str, org_id: str, values: Mapping[str
     the register) and then its first history event («joined», or «transferred_in» for a card
     registered by transfer from outside the registry). Any other event needs a command."""
     check_card_create(session, entity, values)
+    if entity == "consent" and any(values.get(k) is not None for k in SERVER_SET_CONSENT_COLUMNS):
+        raise Rejected(PROFCARDS_BY_FEED)
     if entity == "member":
         if (values.get("status") or "active") != "active" or values.get("removed_on") \
                 or values.get("removal_reason"):

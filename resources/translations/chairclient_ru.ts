@@ -969,7 +969,11 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
     <message>
         <source>The consent is recorded here but has not reached the union registry yet: the member gets into the daily PROFCARDS feed after the next synchronisation</source>
-        <translation>Согласие отмечено здесь, но ещё не передано в реестр Профсоюза: в ежедневную выгрузку в PROFCARDS член Профсоюза попадёт после ближайшей синхронизации</translation>
+        <translation type="vanished">Согласие отмечено здесь, но ещё не передано в реестр Профсоюза: в ежедневную выгрузку в PROFCARDS член Профсоюза попадёт после ближайшей синхронизации</translation>
+    </message>
+    <message>
+        <source>Consent given, but the union registry&apos;s daily feed has not sent the member to PROFCARDS yet. A consent recorded here goes in the first feed after it reaches the registry; the mark that it was sent arrives with the next synchronisation</source>
+        <translation>Согласие получено, но ежедневная выгрузка реестра Профсоюза ещё не передала члена Профсоюза в PROFCARDS. Согласие, отмеченное здесь, попадает в первую выгрузку после того, как дойдёт до реестра; отметка о передаче приходит при следующей синхронизации</translation>
     </message>
     <message>
         <source>Ready for a card request</source>
@@ -2411,7 +2415,7 @@ Press «New union member» to fill in the first card.</source>
     </message>
     <message>
         <source>Some required fields are empty. Open the card to see which.</source>
-        <extracomment>A query finished: (rows shown, active members of the organisations in total). Rows of page ``n`` of the current query arrived. Background work failed (the text is safe to show; no personal data).</extracomment>
+        <extracomment>A query finished: (rows shown, active members of the organisations in total). Rows of page ``n`` of the current query arrived. Background work failed (the text is safe to show; no personal data). The organisation&apos;s member count (for &quot;shown N of M&quot;), kept while neither the organisations nor the data (``_epoch``) change: typing does not recount it.</extracomment>
         <translation>Не заполнены обязательные поля. Откройте карточку, чтобы увидеть, какие.</translation>
     </message>
 </context>

@@ -94,3 +94,26 @@ def test_released_schema_fixtures_migrate_without_loss(tmp_path: Path, fixture: 
     assert (count, ids) == tuple(after)
     assert count > 0
     db.close()
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sqlite")), ids=lambda p: p.name)
+def test_released_schema_consents_gain_an_empty_profcards_stamp(tmp_path: Path,
+                                                                fixture: Path) -> None:
+    """Migration 0004 keeps every consent as it was and adds ``profcards_sent_on`` (empty
+    where the fixture has no such column: the next pull brings the registry's stamps)."""
+    path = tmp_path / fixture.name
+    path.write_bytes(fixture.read_bytes())
+    old = sqlite3.connect(path)
+    had_column = "profcards_sent_on" in {r[1] for r in old.execute("PRAGMA table_info(consents)")}
+    query = ("SELECT id, org_id, member_id, signed_on, template_version, recorded_by, "
+             "revoked_on, version, deleted FROM consents ORDER BY id")
+    before = old.execute(query).fetchall()
+    old.close()
+    db = open_database(path)
+    with db.engine.connect() as c:
+        after = c.exec_driver_sql(query).fetchall()
+        stamps = c.exec_driver_sql("SELECT count(*) FROM consents "
+                                   "WHERE profcards_sent_on IS NOT NULL").scalar()
+    db.close()
+    assert [tuple(r) for r in after] == before and before
+    assert had_column or stamps == 0

@@ -24,9 +24,11 @@ TILE_TEXTS: dict[str, tuple[str, str]] = {
                                        "print the consent form and let the member sign it")),
     "consent_not_sent": (
         QT_TRANSLATE_NOOP("Dashboard", "Consent not yet sent to PROFCARDS"),
-        QT_TRANSLATE_NOOP("Dashboard", "The consent is recorded here but has not reached the "
-                                       "union registry yet: the member gets into the daily "
-                                       "PROFCARDS feed after the next synchronisation")),
+        QT_TRANSLATE_NOOP("Dashboard", "Consent given, but the union registry's daily feed "
+                                       "has not sent the member to PROFCARDS yet. A consent "
+                                       "recorded here goes in the first feed after it reaches "
+                                       "the registry; the mark that it was sent arrives with "
+                                       "the next synchronisation")),
     "ready_for_card": (
         QT_TRANSLATE_NOOP("Dashboard", "Ready for a card request"),
         QT_TRANSLATE_NOOP("Dashboard", "On the register, card filled in, consent given and no "
