@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from registry.models import refresh_tokens, user_positions, users
@@ -64,6 +64,22 @@ class Tokens:
     user: AuthUser
 
 
+#: A user by id and whether a refresh token family still holds an unrevoked, unexpired token
+#: (rotation keeps one): an access token lives only as long as its family.
+_ACCESS_CHECK = select(
+    users.c.id, users.c.login, users.c.full_name, users.c.must_change_password,
+    users.c.active, users.c.token_generation,
+    select(refresh_tokens.c.id)
+    .where(
+        refresh_tokens.c.family_id == bindparam("family_id"),
+        refresh_tokens.c.revoked_at.is_(None),
+        refresh_tokens.c.expires_at > bindparam("now"),
+    )
+    .exists()
+    .label("family_alive"),
+).where(users.c.id == bindparam("user_id"))
+
+
 class TokenService:
     """Signs and checks access tokens; issues, rotates and revokes refresh tokens."""
 
@@ -99,28 +115,18 @@ class TokenService:
             raise AuthError("Недействительный токен доступа") from exc
         if claims.get("typ") != "access" or not isinstance(claims.get("sub"), str):
             raise AuthError("Недействительный токен доступа")
-        user = session.execute(select(users).where(users.c.id == claims["sub"])).first()
+        family_id = claims.get("fam")
+        if not isinstance(family_id, str):
+            raise AuthError(SESSION_ENDED)
+        # The user and whether the token's family is alive, in one statement (every request).
+        user = session.execute(
+            _ACCESS_CHECK, {"user_id": claims["sub"], "family_id": family_id, "now": now_utc()}
+        ).first()
         if user is None or not user.active or user.token_generation != claims.get("gen"):
             raise AuthError(SESSION_ENDED)
-        if not self._family_alive(session, claims.get("fam")):
+        if not user.family_alive:
             raise AuthError(SESSION_ENDED)
         return AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password))
-
-    @staticmethod
-    def _family_alive(session: Session, family_id: Any) -> bool:
-        """The family still holds an unrevoked, unexpired refresh token (rotation keeps one)."""
-        if not isinstance(family_id, str):
-            return False
-        alive = session.scalar(
-            select(refresh_tokens.c.id)
-            .where(
-                refresh_tokens.c.family_id == family_id,
-                refresh_tokens.c.revoked_at.is_(None),
-                refresh_tokens.c.expires_at > now_utc(),
-            )
-            .limit(1)
-        )
-        return alive is not None
 
     # --- refresh tokens --------------------------------------------------------------------
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Insert, delete, select, update
+from sqlalchemy import Insert, delete, event, select, text, update
 from sqlalchemy.orm import Session
 
 from registry.db import bulk_insert
@@ -35,14 +36,7 @@ def reserve_seqs(session: Session, count: int) -> int:
 
 def counters(session: Session) -> tuple[int, int]:
     """``(high water, tombstone horizon)`` in one query."""
-    counter = server_counters.c
-    values = dict(
-        session.execute(
-            select(counter.key, counter.value).where(
-                counter.key.in_(("change_seq", "tombstone_horizon"))
-            )
-        ).all()
-    )
+    values = dict(session.execute(_COUNTERS).all())
     return int(values.get("change_seq") or 0), int(values.get("tombstone_horizon") or 0)
 
 
@@ -53,10 +47,14 @@ def high_water(session: Session) -> int:
 
 
 def tombstone_horizon(session: Session) -> int:
-    counter = server_counters.c
-    return int(
-        session.scalar(select(counter.value).where(counter.key == "tombstone_horizon")) or 0
-    )
+    return int(session.scalar(_HORIZON) or 0)
+
+
+# Statements run on every pull and meta request, built once.
+_COUNTERS = select(server_counters.c.key, server_counters.c.value).where(
+    server_counters.c.key.in_(("change_seq", "tombstone_horizon"))
+)
+_HORIZON = select(server_counters.c.value).where(server_counters.c.key == "tombstone_horizon")
 
 
 def log_change(
@@ -68,16 +66,56 @@ def log_change(
     *,
     tombstone: bool,
     now: datetime,
-) -> int:
+) -> None:
     """Record that a row changed in ``org_id`` (its older entry there is replaced, in one
-    upsert on the entry's unique key)."""
+    upsert on the entry's unique key).
+
+    On PostgreSQL the entry is written just before the transaction commits (see
+    :func:`_write_pending`): taking a sequence number locks the counter's row until the commit,
+    and every writer waits for that lock, so it is taken as late as possible."""
+    values = {"entity": entity, "entity_id": entity_id, "org_id": org_id, "version": version,
+              "tombstone": tombstone, "changed_at": now}
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql" and not session.in_nested_transaction():
+        session.info.setdefault(_PENDING, []).append(values)
+        return
+    if dialect == "postgresql":  # inside a savepoint: now, so that its rollback undoes it
+        session.execute(_NEXT_SEQ_AND_ENTRY, values)
+        return
     seq = next_seq(session)
-    session.execute(
-        _replace_entry(session.get_bind().dialect.name),
-        {"seq": seq, "entity": entity, "entity_id": entity_id, "org_id": org_id,
-         "version": version, "tombstone": tombstone, "changed_at": now},
-    )
-    return seq
+    session.execute(_replace_entry(dialect), {"seq": seq, **values})
+
+
+_PENDING = "registry.pending_change_log"
+
+#: PostgreSQL: take the next sequence number and upsert the entry with it, in one statement.
+_NEXT_SEQ_AND_ENTRY = text(
+    "WITH next_seq AS (UPDATE server_counters SET value = value + 1"
+    " WHERE key = 'change_seq' RETURNING value)"
+    " INSERT INTO change_log (seq, entity, entity_id, org_id, version, tombstone, changed_at)"
+    " SELECT value, :entity, :entity_id, :org_id, :version, :tombstone, :changed_at"
+    " FROM next_seq"
+    " ON CONFLICT (entity, entity_id, org_id) DO UPDATE SET seq = excluded.seq,"
+    " version = excluded.version, tombstone = excluded.tombstone,"
+    " changed_at = excluded.changed_at"
+)
+
+
+@event.listens_for(Session, "before_commit")
+def _write_pending(session: Session) -> None:
+    """The transaction's change-log entries, in the order logged, right before it commits
+    (the counter's row lock is then held for this one round trip and the commit)."""
+    if session.in_nested_transaction():
+        return
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        session.execute(_NEXT_SEQ_AND_ENTRY, pending)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_pending(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the whole transaction ended (a rollback): forget them
+        session.info.pop(_PENDING, None)
 
 
 @cache

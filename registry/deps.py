@@ -24,7 +24,8 @@ class Registry:
     tokens: TokenService
 
 
-def get_registry(request: Request) -> Registry:
+async def get_registry(request: Request) -> Registry:
+    # ``async``: a plain attribute read; a ``def`` dependency would cost a thread-pool hop.
     return request.app.state.registry
 
 
@@ -46,8 +47,8 @@ def any_user(
             raise _unauthorised(str(exc)) from exc
 
 
-def ready_user(user: Annotated[AuthUser, Depends(any_user)]) -> AuthUser:
-    """A user who may work (no password change pending)."""
+async def ready_user(user: Annotated[AuthUser, Depends(any_user)]) -> AuthUser:
+    """A user who may work (no password change pending). (``async``: no I/O, no thread hop.)"""
     if user.must_change_password:
         raise HTTPException(403, detail=PASSWORD_CHANGE_REQUIRED)
     return user

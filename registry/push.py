@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from registry.changelog import log_change
 from registry.commands import check_create, check_delete, check_not_lifecycle, run_command
 from registry.db import Database
 from registry.models import ENTITY_TABLES, applied_mutations, audit_history, conflicts
+from registry.pull import id_filters
 from registry.rules import (
     NOT_FOUND,
     Rejected,
@@ -36,17 +37,31 @@ INTEGRITY_REASON = "Изменение противоречит данным н�
 FOREIGN_MUTATION = "Идентификатор изменения уже использован"
 
 
+class _Refused(Exception):
+    """The mutation was refused: its transaction rolls back, the refusal is stored in another."""
+
+    def __init__(self, result: MutationResult) -> None:
+        super().__init__(result.reason)
+        self.result = result
+
+
 def push(db: Database, user_id: str, mutations: list[Mutation]) -> list[MutationResult]:
     """Apply ``mutations`` in order; one result per mutation, never an exception for bad data."""
     results: list[MutationResult] = []
     scope: Scope | None = None
+    stored = _stored_ids(db, mutations)
     for mutation in mutations:
         for attempt in range(3):
             try:
-                with db.write() as session:
-                    if scope is None:
-                        scope = compute_scope(session, user_id)
-                    result = _push_one(session, scope, user_id, mutation)
+                try:
+                    with db.write() as session:
+                        if scope is None:
+                            scope = compute_scope(session, user_id)
+                        check = stored is None or mutation.mutation_id in stored or attempt > 0
+                        result = _push_one(session, scope, user_id, mutation, check=check)
+                except _Refused as refused:  # nothing it wrote is kept: store just the refusal
+                    with db.write() as session:
+                        result = _store_refusal(session, user_id, mutation, refused.result)
                 break
             except IntegrityError:
                 # A concurrent push stored the same mutation_id first: answer from it next time.
@@ -58,35 +73,71 @@ def push(db: Database, user_id: str, mutations: list[Mutation]) -> list[Mutation
     return results
 
 
-def _push_one(session: Session, scope: Scope, user_id: str, m: Mutation) -> MutationResult:
-    stored = session.execute(
-        select(applied_mutations).where(applied_mutations.c.mutation_id == m.mutation_id)
-    ).first()
+def _stored_ids(db: Database, mutations: list[Mutation]) -> set[str] | None:
+    """The mutation ids of a batch already stored (a retried push), in one query; None for a
+    single mutation (:func:`_push_one` looks it up in its own transaction instead)."""
+    if len(mutations) < 2:
+        return None
+    ids = sorted({m.mutation_id for m in mutations})
+    with db.read() as session:
+        column = applied_mutations.c.mutation_id
+        return {
+            found
+            for id_filter in id_filters(session, column, ids)
+            for found in session.scalars(select(column).where(id_filter))
+        }
+
+
+def _push_one(
+    session: Session, scope: Scope, user_id: str, m: Mutation, *, check: bool = True
+) -> MutationResult:
+    """Apply one mutation and store its result, in the caller's transaction.
+
+    The result is stored last, under the unique ``mutation_id``: a concurrent push of the same
+    mutation fails there, its whole transaction rolls back and its retry answers ``duplicate``
+    (no claim row and savepoint up front: three round trips fewer on every mutation).
+    ``check=False``: the id was not stored when the batch began (that store stays the guard)."""
+    stored = session.execute(_STORED, {"mutation_id": m.mutation_id}).first() if check else None
     if stored is not None:
         return _duplicate(stored, user_id, m.mutation_id)
-    now = now_utc()
-    # Claim the id first: a concurrent push of the same mutation waits here, then fails.
+    try:
+        result = _apply(session, scope, user_id, m)
+    except Rejected as exc:
+        raise _Refused(MutationResult(
+            mutation_id=m.mutation_id, status="rejected", reason=exc.reason
+        )) from None
+    except IntegrityError:
+        raise _Refused(MutationResult(
+            mutation_id=m.mutation_id, status="rejected", reason=INTEGRITY_REASON
+        )) from None
+    _store_result(session, user_id, m, result)
+    return result
+
+
+def _store_refusal(
+    session: Session, user_id: str, m: Mutation, result: MutationResult
+) -> MutationResult:
+    """Store a refusal (unless a concurrent push of the same mutation stored its result)."""
+    stored = session.execute(_STORED, {"mutation_id": m.mutation_id}).first()
+    if stored is not None:
+        return _duplicate(stored, user_id, m.mutation_id)
+    _store_result(session, user_id, m, result)
+    return result
+
+
+def _store_result(session: Session, user_id: str, m: Mutation, result: MutationResult) -> None:
     session.execute(
         insert(applied_mutations).values(
             mutation_id=m.mutation_id, user_id=user_id, entity=m.entity[:40],
-            entity_id=m.entity_id, status="pending", result={}, applied_at=now,
+            entity_id=m.entity_id, status=result.status, result=result.model_dump(mode="json"),
+            applied_at=now_utc(),
         )
     )
-    try:
-        with session.begin_nested():
-            result = _apply(session, scope, user_id, m)
-    except Rejected as exc:
-        result = MutationResult(mutation_id=m.mutation_id, status="rejected", reason=exc.reason)
-    except IntegrityError:
-        result = MutationResult(
-            mutation_id=m.mutation_id, status="rejected", reason=INTEGRITY_REASON
-        )
-    session.execute(
-        update(applied_mutations)
-        .where(applied_mutations.c.mutation_id == m.mutation_id)
-        .values(status=result.status, result=result.model_dump(mode="json"))
-    )
-    return result
+
+
+_STORED = select(applied_mutations).where(
+    applied_mutations.c.mutation_id == bindparam("mutation_id")
+)
 
 
 def _duplicate(stored: Any, user_id: str, mutation_id: str) -> MutationResult:
@@ -137,8 +188,8 @@ def _create(session: Session, scope: Scope, user_id: str, m: Mutation) -> Mutati
             **values, id=m.entity_id, org_id=m.org_id, version=1, deleted=False, updated_at=now
         )
     )
-    log_change(session, m.entity, m.entity_id, m.org_id, 1, tombstone=False, now=now)
     _audit(session, user_id, m, "create", {f: (None, v) for f, v in values.items()}, now)
+    log_change(session, m.entity, m.entity_id, m.org_id, 1, tombstone=False, now=now)
     return MutationResult(
         mutation_id=m.mutation_id, status="applied", version=1, applied_fields=sorted(values)
     )
@@ -159,8 +210,8 @@ def _delete(
         .where(table.c.id == row["id"])
         .values(deleted=True, version=version, updated_at=now)
     )
-    log_change(session, m.entity, row["id"], row["org_id"], version, tombstone=True, now=now)
     _audit(session, user_id, m, "delete", {"deleted": (False, True)}, now, org_id=row["org_id"])
+    log_change(session, m.entity, row["id"], row["org_id"], version, tombstone=True, now=now)
     return MutationResult(mutation_id=m.mutation_id, status="applied", version=version)
 
 
@@ -203,7 +254,6 @@ def _update(
             .where(table.c.id == row["id"])
             .values(**apply, version=version, updated_at=now)
         )
-        log_change(session, m.entity, row["id"], row["org_id"], version, tombstone=False, now=now)
         changes = {f: (current[f], v) for f, v in apply.items()}
         _audit(session, user_id, m, "update", changes, now, org_id=row["org_id"])
     for name, conflict in found.items():
@@ -215,6 +265,8 @@ def _update(
                 server_value=conflict.server, created_at=now,
             )
         )
+    if apply:  # last: the sequence counter's row stays locked until the commit
+        log_change(session, m.entity, row["id"], row["org_id"], version, tombstone=False, now=now)
     return MutationResult(
         mutation_id=m.mutation_id,
         status="conflict" if found else "applied",

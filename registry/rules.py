@@ -7,9 +7,10 @@ scope is refused with :data:`NOT_FOUND`, exactly as if it did not exist.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from chairclient.validation import field_message, validate_member, validate_passport
@@ -50,10 +51,14 @@ def parse_fields(table: Table, fields: Mapping[str, Any]) -> dict[str, Any]:
 def fetch_row(session: Session, table: Table, row_id: str, *, lock: bool = False) -> Any:
     """The row by id; ``lock`` holds it (SELECT … FOR UPDATE) until the transaction ends, so
     concurrent merges of the same row run one after the other on PostgreSQL."""
-    query = select(table).where(table.c.id == row_id)
-    if lock:
-        query = query.with_for_update()
-    return session.execute(query).mappings().first()
+    return session.execute(_row_query(table, lock), {"row_id": row_id}).mappings().first()
+
+
+@cache
+def _row_query(table: Table, lock: bool) -> Any:
+    """The statement of :func:`fetch_row`, built once per table (every push runs it)."""
+    query = select(table).where(table.c.id == bindparam("row_id"))
+    return query.with_for_update() if lock else query
 
 
 def check_references(

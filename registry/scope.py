@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from registry.models import organisations, user_positions
@@ -52,14 +52,19 @@ def all_live_orgs(session: Session) -> set[str]:
     return set(session.scalars(select(organisations.c.id).where(organisations.c.deleted.is_(False))))
 
 
+#: The user's positions, each with whether its organisation is live (built once: every request
+#: runs it).
+_POSITIONS = (
+    select(user_positions.c.org_id, user_positions.c.role, organisations.c.deleted)
+    .outerjoin(organisations, organisations.c.id == user_positions.c.org_id)
+    .where(user_positions.c.user_id == bindparam("user_id"))
+    .order_by(user_positions.c.id)
+)
+
+
 def compute_scope(session: Session, user_id: str) -> Scope:
     """Scope = union of the subtrees of the user's positions (a primary chair: own org only)."""
-    found = session.execute(  # with whether each position's organisation is live
-        select(user_positions.c.org_id, user_positions.c.role, organisations.c.deleted)
-        .outerjoin(organisations, organisations.c.id == user_positions.c.org_id)
-        .where(user_positions.c.user_id == user_id)
-        .order_by(user_positions.c.id)
-    ).all()
+    found = session.execute(_POSITIONS, {"user_id": user_id}).all()
     positions = tuple((row.org_id, row.role) for row in found)
     if any(role == "admin" for _, role in positions):
         everything = frozenset(all_live_orgs(session))

@@ -14,11 +14,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from chairclient.db.engine import Database
@@ -83,12 +84,18 @@ def push_all(
         by_id = {r.mutation_id: r for r in results}
         with db.transaction() as session:
             members: set[str] = set()
+            # The batch's entries in one query (``merge`` then finds each in the session).
+            seqs = [entry.seq for entry in batch]
+            list(session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(seqs))))
+            done = _store_plain(session, batch, by_id, outcome)
             for entry in batch:
                 result = by_id.get(entry.mutation_id)
-                if result is None:
+                if result is None or entry.seq in done:
                     continue
                 entry = session.merge(entry)
                 _store(session, entry, result, outcome)
+                if entry.op == "update" and _status(result) == "applied":
+                    continue  # the local row already holds these values: nothing to derive
                 members |= rows.member_ids_of(session, entry.entity, [entry.entity_id])
                 if entry.op == "command":
                     members |= commands.member_ids(session, entry)
@@ -98,6 +105,49 @@ def push_all(
             progress(outcome.pushed)
         if len(by_id) < len(batch):
             return outcome  # the server answered only part of the batch: try again next time
+
+
+def _store_plain(
+    session: Session, batch: list[OutboxEntry], by_id: dict[str, MutationResult],
+    out: PushOutcome,
+) -> set[int]:
+    """Store at once the commonest results: an applied update that is the only pending entry
+    of its row. :func:`_store` would, one entry at a time, set the row's version, find no
+    later entry to rebase, delete the entry and drop the row's shadow; here that is one
+    statement each for the whole batch. Returns the outbox ``seq`` of the entries stored."""
+    plain = [
+        (entry, result) for entry in batch
+        if (result := by_id.get(entry.mutation_id)) is not None
+        and entry.op == "update" and _status(result) == "applied"
+        and entry.entity in SYNCED_MODELS
+    ]
+    if not plain:
+        return set()
+    ids = sorted({entry.entity_id for entry, _ in plain})
+    pending = Counter(session.scalars(
+        select(OutboxEntry.entity_id).where(
+            OutboxEntry.state == "pending", OutboxEntry.entity_id.in_(ids)
+        )
+    ))
+    plain = [(e, r) for e, r in plain if pending[e.entity_id] == 1]  # itself, nothing else
+    if not plain:
+        return set()
+    versions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry, result in plain:
+        if result.version is not None:
+            versions[entry.entity].append({"row_id": entry.entity_id, "new": result.version})
+    for entity, params in versions.items():
+        t = rows.table(entity)
+        session.execute(
+            update(t).where(t.c.id == bindparam("row_id"), t.c.version < bindparam("new"))
+            .values(version=bindparam("new")),
+            params,
+        )
+    done = {entry.seq for entry, _ in plain}
+    session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(sorted(done))))
+    state.drop_shadows(session, [(entry.entity, entry.entity_id) for entry, _ in plain])
+    out.applied += len(plain)
+    return done
 
 
 def _status(result: MutationResult) -> str:

@@ -73,6 +73,13 @@ def drop_shadow(session: Session, entity: str, entity_id: str) -> None:
     drop(session, f"{SHADOW}{entity}:{entity_id}")
 
 
+def drop_shadows(session: Session, rows: list[tuple[str, str]]) -> None:
+    """:func:`drop_shadow` of many ``(entity, entity_id)`` in one statement."""
+    keys = sorted({f"{SHADOW}{entity}:{entity_id}" for entity, entity_id in rows})
+    if keys:
+        session.execute(delete(SyncState).where(SyncState.key.in_(keys)))
+
+
 def last_sync(session: Session) -> str | None:
     """Server time (ISO, UTC) of the last complete sync, or None."""
     return get(session, LAST_SYNC)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
@@ -67,6 +68,7 @@ def check_person_name(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure, and costly (phonenumbers); the registry checks rows twice
 def check_phone(text: str) -> str | None:
     """None when ``text`` normalises to +7XXXXXXXXXX, else why not."""
     try:
@@ -76,6 +78,7 @@ def check_phone(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure, and costly (email_validator)
 def check_email(text: str) -> str | None:
     """Syntax check of an e-mail address (no DNS look-up)."""
     try:
