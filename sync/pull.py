@@ -88,8 +88,8 @@ def apply_page(db: Database, page: PullResponse) -> None:
             state.drop_cursor(session, org_id)
         for org_id in page.reset_required:
             rows.purge_org(session, org_id, keep_local=True)
-        members, consents_of, orgs = _apply_changes(session, page.changes)
-        rows.refresh_derived(session, members, orgs, consents_of)
+        members, consents_of, cards_of, orgs = _apply_changes(session, page.changes)
+        rows.refresh_derived(session, members, orgs, consents_of, cards_of)
         state.put_cursors(session, page.cursors)
 
 
@@ -118,11 +118,12 @@ def _protected(session: Session, ids: set[str]) -> dict[str, set[str]]:
 
 def _apply_changes(
     session: Session, changes: list[Change]
-) -> tuple[set[str], set[str], set[str]]:
+) -> tuple[set[str], set[str], set[str], set[str]]:
     """Apply in server order, grouping consecutive full rows of one entity into bulk upserts.
 
     Returns the members whose derived columns need recomputing, the members whose consents
-    alone changed (only their consent flag), and the organisations pulled."""
+    changed (their consent flag), the members whose cards changed (their card columns), and
+    the organisations pulled."""
     known = [c for c in changes if c.entity in SYNCED_MODELS]
     protected = _protected(session, {c.id for c in known})
     members: set[str] = set()
@@ -165,9 +166,8 @@ def _apply_changes(
     flush()
     for entity, ids in stored.items():
         parents[entity] |= rows.member_ids_of(session, entity, ids)
-    # Pulled member rows came with their derived columns; cards change all of them.
-    members |= parents["card"]
-    return members, parents["consent"], orgs
+    # Pulled member rows came with their derived columns; consents and cards change some.
+    return members, parents["consent"], parents["card"], orgs
 
 
 def _upsert_protected(

@@ -19,7 +19,12 @@ from chairclient.db.models import (
     Organisation,
     OutboxEntry,
 )
-from chairclient.services.derived import json_ids, refresh_consent_flags, refresh_members
+from chairclient.services.derived import (
+    json_ids,
+    refresh_card_columns,
+    refresh_consent_flags,
+    refresh_members,
+)
 from chairclient.text import organisation_search_text
 
 #: Columns computed locally; never taken from the wire.
@@ -120,12 +125,16 @@ def member_ids_of(session: Session, entity: str, ids: Iterable[str]) -> set[str]
 
 def refresh_derived(
     session: Session, member_ids: set[str], org_ids: set[str],
-    consent_ids: Iterable[str] = (),
+    consent_ids: Iterable[str] = (), card_ids: Iterable[str] = (),
 ) -> None:
     """Recompute member derived columns and organisations' search text; ``consent_ids``:
-    members whose consents alone changed (only their consent flag is recomputed)."""
+    members whose consents alone changed (only their consent flag is recomputed);
+    ``card_ids``: members whose cards changed (only the card columns)."""
     if member_ids:
         refresh_members(session, member_ids)
+    cards_only = set(card_ids) - member_ids
+    if cards_only:
+        refresh_card_columns(session, cards_only)
     flags_only = set(consent_ids) - member_ids
     if flags_only:
         refresh_consent_flags(session, flags_only)

@@ -9,6 +9,7 @@ page arrives. A query or page that finishes after a newer one was started is ign
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -138,6 +139,12 @@ def display_text(row: MemberRow, key: str) -> str:
     return ""
 
 
+_ANSWERED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, MEMBER_ID_ROLE,
+})
+
+
 class MemberTableModel(QAbstractTableModel):
     """Rows = members matching the current :class:`MemberFilter`, in SQL order."""
 
@@ -167,7 +174,9 @@ class MemberTableModel(QAbstractTableModel):
         self._total = 0
         self._total_key: tuple | None = None
         self._pending_total_key: tuple | None = None
-        self.pages_requested = 0  # pages asked from the database since creation
+        self.pages_requested = 0
+        #: How long the last query took on its reader thread (ids, total, first page).
+        self.last_query_seconds = 0.0  # pages asked from the database since creation
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -261,7 +270,9 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks every visible cell for a dozen roles on each paint: answer the ones
+        # this model never sets before any other work (a keystroke repaints the whole table).
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         row, key = index.row(), COLUMNS[index.column()].key
         member_id = self._ids[row]
@@ -276,11 +287,11 @@ class MemberTableModel(QAbstractTableModel):
                 self.fetch_page(row // self._page_size)
                 return PLACEHOLDER if index.column() == 0 else ""
             return None
-        self._cache.move_to_end(member_id)
         member = self._cache[member_id]
         if member is None:  # deleted meanwhile; the next refresh drops the row
             return "—" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
+            self._cache.move_to_end(member_id)  # recently shown rows stay cached
             return display_text(member, key)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "is_complete" and not member.is_complete:
@@ -319,11 +330,14 @@ class MemberTableModel(QAbstractTableModel):
         known_total = self._total if self._total_key == total_key else None
 
         def work(session: Any) -> tuple[int, list[str], int, dict[str, MemberRow]]:
+            started = time.perf_counter()
             ids = query_member_ids(session, flt)
             total = known_total
             if total is None:
                 total = count_members(session, MemberFilter(org_ids=flt.org_ids))
-            return generation, ids, total, fetch_rows(session, ids[:page_size])
+            first = fetch_rows(session, ids[:page_size])
+            self.last_query_seconds = time.perf_counter() - started
+            return generation, ids, total, first
 
         self._pending_total_key = total_key
         self._ops.read(work, self._query_arrived, self._failed)

@@ -140,6 +140,41 @@ def refresh_members(session: Session, member_ids: Iterable[str]) -> None:
                 set_committed_value(loaded, name, value)
 
 
+def refresh_card_columns(session: Session, member_ids: Iterable[str]) -> None:
+    """Recompute only what a member's cards decide (card status and number, and the search
+    text, which holds the number): for pulled card rows, where :func:`refresh_members` would
+    also re-validate every card (a first download pulls a card for most members)."""
+    ids = list(set(member_ids))
+    if not ids:
+        return
+    session.flush()
+    members = Member.__table__
+    names = ("last_name", "first_name", "patronymic", "snils")
+    read = select(members.c.id, members.c.card_status, members.c.card_number,
+                  members.c.search_text, *(members.c[k] for k in names))
+    write = (
+        update(members)
+        .where(members.c.id == bindparam("member_key"))
+        .values(card_status=bindparam("card_status"), card_number=bindparam("card_number"),
+                search_text=bindparam("search_text"))
+    )
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        chunk = ids[start : start + REFRESH_CHUNK]
+        cards = best_cards(session, chunk)
+        params = []
+        for member_id, status, number, text, *name in session.execute(
+            read.where(members.c.id.in_(json_ids(chunk)))
+        ).all():
+            new_status, new_number = cards.get(member_id, NO_CARD)
+            new_text = member_search_text(*name, new_number)
+            if (new_status, new_number, new_text) != (status, number, text):
+                params.append({"member_key": member_id, "card_status": new_status,
+                               "card_number": new_number, "search_text": new_text})
+        if params:
+            session.execute(write, params)
+    session.expire_all()  # ORM copies of these members must re-read the columns
+
+
 def refresh_consent_flags(session: Session, member_ids: Iterable[str]) -> None:
     """Recompute only ``has_consent`` (one UPDATE per 500 members): for changes that touch
     nothing but consent rows, where :func:`refresh_members` would redo every column."""

@@ -119,7 +119,10 @@ def test_request_batch_ship_receive_issue_and_feed(make_side, server: Server,
         local = {c.member_id: (c.status, c.number) for c in session.scalars(
             select(Card).where(Card.request_id == draft, Card.deleted.is_(False)))}
         code = session.scalar(select(Organisation.code).where(Organisation.id == chair.org_id))
+        listed = {m.id: (m.card_status, m.card_number) for m in session.scalars(
+            select(Member).where(Member.id.in_(in_draft)))}
     assert local == {m: ("received", produced[m]) for m in in_draft}
+    assert listed == local  # the member list's card columns follow the pulled cards
     sheet = tmp_path / "ведомость.pdf"
     printed = subprocess.run(
         [sys.executable, "-m", "chairclient", "print", "handover", "--db", str(chair.db.path),
