@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -9,6 +13,7 @@ from sqlalchemy import select
 from chairclient.db.engine import Database as LocalDatabase
 from chairclient.db.models import Member, OutboxEntry
 from registry.db import Database
+from registry.models import ENTITY_TABLES
 from registry.models import members as server_members
 from registry.scope import compute_scope
 
@@ -71,3 +76,26 @@ def any_member(db: LocalDatabase, org_id: str) -> str:
         )
         assert found is not None
         return found
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def server_rows(db: Database, entity: str, **where: Any) -> list[dict[str, Any]]:
+    """Live registry rows of ``entity`` matching ``where`` (a list value means «one of»)."""
+    table = ENTITY_TABLES[entity]
+    with db.read() as session:
+        query = select(table).where(table.c.deleted.is_(False))
+        for name, value in where.items():
+            column = table.c[name]
+            query = query.where(column.in_(value) if isinstance(value, list) else column == value)
+        return [dict(r) for r in session.execute(query).mappings()]
+
+
+def run_registry(db: Database, *args: str) -> dict[str, Any]:
+    """``python -m registry ARGS --db URL --json`` against the served database; its JSON."""
+    url = db.engine.url.render_as_string(hide_password=False)
+    done = subprocess.run([sys.executable, "-m", "registry", *args, "--db", url, "--json"],
+                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)

@@ -14,7 +14,7 @@ from chairclient.services.card_requests import add_to_draft
 from chairclient.services.undo import SENT, last_step, undo_last_step
 from registry.db import Database
 from registry.models import ENTITY_TABLES
-from tests.sync.helpers import outbox
+from tests.sync.helpers import outbox, server_rows
 
 
 def _members(db: LocalDatabase, org_id: str, **where: Any) -> list[str]:
@@ -31,16 +31,6 @@ def _with_card(db: LocalDatabase, org_id: str, status: str) -> list[str]:
         return list(session.scalars(
             select(Card.member_id).where(Card.org_id == org_id, Card.status == status,
                                          Card.deleted.is_(False)).order_by(Card.member_id)))
-
-
-def _server_rows(db: Database, entity: str, **where: Any) -> list[dict[str, Any]]:
-    table = ENTITY_TABLES[entity]
-    with db.read() as session:
-        query = select(table).where(table.c.deleted.is_(False))
-        for name, value in where.items():
-            column = table.c[name]
-            query = query.where(column.in_(value) if isinstance(value, list) else column == value)
-        return [dict(r) for r in session.execute(query).mappings()]
 
 
 def _server_count(db: Database, entity: str) -> int:
@@ -76,20 +66,20 @@ def test_bulk_actions_reach_the_registry(make_side, server) -> None:
         info = last_step(session)
     assert info is not None and info.blocked == SENT  # synced: no longer undoable
 
-    consents = _server_rows(server.db, "consent", member_id=consent.done, revoked_on=None)
+    consents = server_rows(server.db, "consent", member_id=consent.done, revoked_on=None)
     assert {c["member_id"] for c in consents} == set(consent.done)
     assert {c["signed_on"] for c in consents} == {today}
-    lines = _server_rows(server.db, "card", member_id=request.done, status="in_request")
+    lines = server_rows(server.db, "card", member_id=request.done, status="in_request")
     assert {c["member_id"] for c in lines} == set(request.done)
-    [draft] = _server_rows(server.db, "card_request", id=list({c["request_id"] for c in lines}))
+    [draft] = server_rows(server.db, "card_request", id=list({c["request_id"] for c in lines}))
     assert draft["state"] == "draft" and draft["org_id"] == chair.org_id
-    for card in _server_rows(server.db, "card", member_id=issued.done, status="issued"):
+    for card in server_rows(server.db, "card", member_id=issued.done, status="issued"):
         assert card["issued_on"] == today
-    assert len(_server_rows(server.db, "card", member_id=issued.done, status="issued")) == len(
+    assert len(server_rows(server.db, "card", member_id=issued.done, status="issued")) == len(
         issued.done)
-    assert {m["category"] for m in _server_rows(server.db, "member", id=working)} == {
+    assert {m["category"] for m in server_rows(server.db, "member", id=working)} == {
         "unemployed"}
-    events = _server_rows(server.db, "membership_event", member_id=working,
+    events = server_rows(server.db, "membership_event", member_id=working,
                           kind="category_changed", new_category="unemployed")
     assert len(events) == len(working)
 
@@ -112,8 +102,8 @@ def test_an_undone_bulk_action_never_reaches_the_registry(make_side, server) -> 
     report = chair.sync()
     assert report.pushed == 0
     assert {e: _server_count(server.db, e) for e in ENTITY_TABLES} == before
-    assert _server_rows(server.db, "consent", member_id=result.done, revoked_on=None) == []
-    assert "unemployed" not in {m["category"] for m in _server_rows(server.db, "member",
+    assert server_rows(server.db, "consent", member_id=result.done, revoked_on=None) == []
+    assert "unemployed" not in {m["category"] for m in server_rows(server.db, "member",
                                                                     id=category.done)}
     with chair.db.session() as session:
         assert last_step(session) is None

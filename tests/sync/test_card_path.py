@@ -27,16 +27,7 @@ from chairclient.services.card_steps import mark_cards
 from chairclient.services.card_submit import submit_request
 from registry.models import ENTITY_TABLES
 from tests.sync.conftest import BACKENDS, Server
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _registry(server: Server, *args: str) -> dict[str, Any]:
-    url = server.db.engine.url.render_as_string(hide_password=False)
-    done = subprocess.run([sys.executable, "-m", "registry", *args, "--db", url, "--json"],
-                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+from tests.sync.helpers import ROOT, run_registry
 
 
 def _consented_on_server(server: Server, day: date) -> set[str]:
@@ -59,7 +50,8 @@ def _batches(server: Server) -> int:
 
 def _feed(server: Server, day: date, out: Path) -> dict[str, Any]:
     """``profcards-feed`` for ``day``; the feed as written to its JSON file."""
-    summary = _registry(server, "profcards-feed", "--date", day.isoformat(), "--out", str(out))
+    summary = run_registry(server.db, "profcards-feed", "--date", day.isoformat(),
+                           "--out", str(out))
     [written] = [p for p in summary["files"] if p.endswith(".json")]
     return json.loads(Path(written).read_text(encoding="utf-8"))
 
@@ -92,9 +84,9 @@ def test_request_batch_ship_receive_issue_and_feed(make_side, server: Server,
 
     # The scheduler's batch for the processing date, run twice: one batch.
     batches_before = _batches(server)
-    first = _registry(server, "card-batch", "--date", processing.isoformat(),
+    first = run_registry(server.db, "card-batch", "--date", processing.isoformat(),
                       "--out", str(tmp_path / "orders"))
-    again = _registry(server, "card-batch", "--date", processing.isoformat(),
+    again = run_registry(server.db, "card-batch", "--date", processing.isoformat(),
                       "--out", str(tmp_path / "orders"))
     assert _batches(server) == batches_before + 1
     assert first["batch_id"] == again["batch_id"]

@@ -8,7 +8,6 @@ the registry refuses is rolled back on the client; a lost card is re-issued in o
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -19,23 +18,11 @@ from chairclient.services.card_rules import next_processing_date, submit_change_
 from chairclient.services.card_steps import mark_broken
 from chairclient.services.card_submit import submit_request
 from registry.commands import COMMANDS
-from registry.db import Database
-from registry.models import ENTITY_TABLES
-from tests.sync.helpers import outbox
+from tests.sync.helpers import outbox, server_rows
 
 pytestmark = pytest.mark.skipif(
     "submit_card_request" not in COMMANDS or "card_step" not in COMMANDS,
     reason="the registry half of issue 6 (card commands) has not landed yet")
-
-
-def _server(db: Database, entity: str, **where: Any) -> list[dict[str, Any]]:
-    table = ENTITY_TABLES[entity]
-    with db.read() as session:
-        query = select(table).where(table.c.deleted.is_(False))
-        for name, value in where.items():
-            column = table.c[name]
-            query = query.where(column.in_(value) if isinstance(value, list) else column == value)
-        return [dict(r) for r in session.execute(query).mappings()]
 
 
 def test_submit_offline_then_sync(make_side, server) -> None:
@@ -57,13 +44,13 @@ def test_submit_offline_then_sync(make_side, server) -> None:
     report = chair.sync()
     assert report.rejected == 0, report.rejected_reasons
     assert outbox(chair.db) == []
-    [request] = _server(server.db, "card_request", id=draft)
+    [request] = server_rows(server.db, "card_request", id=draft)
     assert request["state"] == "submitted"
     assert request["processing_date"] == next_processing_date(date.today())
-    cards = _server(server.db, "card", request_id=draft)
+    cards = server_rows(server.db, "card", request_id=draft)
     assert {c["member_id"] for c in cards} == lines
     assert {c["status"] for c in cards} == {"ordered"}
-    changes = _server(server.db, "card_status_change", status="ordered",
+    changes = server_rows(server.db, "card_status_change", status="ordered",
                       card_id=[c["id"] for c in cards])
     assert {c["id"] for c in changes} == {submit_change_id(draft, c["id"]) for c in cards}
     with chair.db.session() as session:  # the client holds the registry's rows, once each
@@ -114,8 +101,8 @@ def test_lost_card_reissue_reaches_the_registry(make_side, server) -> None:
     assert result.done == list(issued)
     report = chair.sync()
     assert report.rejected == 0, report.rejected_reasons
-    lost = _server(server.db, "card", member_id=list(issued), status="lost")
-    new = _server(server.db, "card", member_id=list(issued), status="in_request")
+    lost = server_rows(server.db, "card", member_id=list(issued), status="lost")
+    new = server_rows(server.db, "card", member_id=list(issued), status="in_request")
     reissued = {c["member_id"] for c in new}
     assert {c["member_id"] for c in lost} == set(issued)
     assert reissued == set(issued) - {s.member_id for s in result.skipped}

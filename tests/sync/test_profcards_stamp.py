@@ -4,9 +4,6 @@ condition stops counting the member; a client may not set the stamp itself."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,8 +18,8 @@ from chairclient.services.members import set_consent
 from registry.commands.guard import PROFCARDS_BY_FEED
 from registry.models import ENTITY_TABLES, audit_history
 from tests.sync.conftest import Server, Side
+from tests.sync.helpers import run_registry
 
-ROOT = Path(__file__).resolve().parents[2]
 #: Independent of the condition's SQL: on the register, a live consent, none of them stamped.
 NOT_SENT_SQL = (
     "SELECT m.id FROM members m WHERE m.org_id = :org AND m.deleted = 0 "
@@ -31,14 +28,6 @@ NOT_SENT_SQL = (
     "WHERE c.member_id = m.id AND c.deleted = 0 AND c.revoked_on IS NULL "
     "AND c.profcards_sent_on IS NOT NULL)"
 )
-
-
-def _registry(server: Server, *args: str) -> dict[str, Any]:
-    url = server.db.engine.url.render_as_string(hide_password=False)
-    done = subprocess.run([sys.executable, "-m", "registry", *args, "--db", url, "--json"],
-                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
 
 
 def _not_sent(side: Side) -> set[str]:
@@ -85,7 +74,7 @@ def test_feed_stamps_consents_and_the_tile_follows(make_side, server: Server,
     assert member_id in _not_sent(chair)
 
     # The daily feed for today adds the member and stamps the consent (logged and audited).
-    summary = _registry(server, "profcards-feed", "--date", today.isoformat(),
+    summary = run_registry(server.db, "profcards-feed", "--date", today.isoformat(),
                         "--out", str(tmp_path / "feed"))
     assert summary["consents_stamped"] >= 1
     stamped = _server_consent(server, consent.id)
@@ -104,7 +93,7 @@ def test_feed_stamps_consents_and_the_tile_follows(make_side, server: Server,
     assert _not_sent(chair) == set()
 
     # The same date again changes nothing.
-    again = _registry(server, "profcards-feed", "--date", today.isoformat(),
+    again = run_registry(server.db, "profcards-feed", "--date", today.isoformat(),
                       "--out", str(tmp_path / "feed"))
     assert again["created"] is False and again["consents_stamped"] == 0
     assert _server_consent(server, consent.id)["version"] == stamped["version"]
