@@ -36,10 +36,11 @@ _EXAMPLE_LINE = {
 
 
 class FeedLine(BaseModel):
-    """One member: ``add`` (consent recorded) or ``withdraw`` (``reason``: consent_revoked or
-    member_removed; contacts are not sent again)."""
+    """One member: ``add`` (consent recorded), ``update`` (already sent; the card number is
+    new) or ``withdraw`` (``reason``: consent_revoked or member_removed; contacts are not sent
+    again)."""
 
-    action: Literal["add", "withdraw"]
+    action: Literal["add", "update", "withdraw"]
     member_id: str
     last_name: str
     first_name: str
@@ -54,10 +55,12 @@ class FeedLine(BaseModel):
 class FeedResponse(BaseModel):
     feed_date: date
     added: list[FeedLine]
+    updated: list[FeedLine] = []
     withdrawn: list[FeedLine]
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "feed_date": "2026-12-04", "added": [_EXAMPLE_LINE],
+        "updated": [{**_EXAMPLE_LINE, "action": "update"}],
         "withdrawn": [{**_EXAMPLE_LINE, "action": "withdraw", "card_number": "", "email": "",
                        "phone": "", "reason": "consent_revoked"}],
     }]})
@@ -94,8 +97,8 @@ def list_feeds(user: ReadyUser, registry: RegistryDep) -> FeedList:
                422: error_doc(INVALID_REQUEST)},
 )
 def get_feed(feed_date: date, user: ReadyUser, registry: RegistryDep) -> FeedResponse:
-    """The feed recorded for ``feed_date`` (YYYY-MM-DD): members added, then withdrawals —
-    exactly the content of that day's ``profcards-YYYY-MM-DD.json``."""
+    """The feed recorded for ``feed_date`` (YYYY-MM-DD): members added, card numbers updated,
+    withdrawals — exactly the content of that day's ``profcards-YYYY-MM-DD.json``."""
     _operator(user, registry)
     with registry.db.read() as session:
         feed = profcards.stored_feed(session, feed_date)

@@ -72,12 +72,14 @@ def run(args: argparse.Namespace, db: Database, org_id: Callable[[str], str]) ->
         raise SystemExit(str(exc)) from None
     paths = write_feed_files(feed, args.out)
     summary = {"feed_date": args.date.isoformat(), "created": feed.created,
-               "added": len(feed.added), "withdrawn": len(feed.withdrawn),
+               "added": len(feed.added), "updated": len(feed.updated),
+               "withdrawn": len(feed.withdrawn),
                "consents_stamped": feed.stamped, "files": [str(p) for p in paths]}
     state = "сформирована" if feed.created else "уже была сформирована, файлы записаны заново"
     _print(args, summary,
            f"Выгрузка PROFCARDS за {args.date:%d.%m.%Y} {state}: добавлено {len(feed.added)}, "
-           f"отозвано {len(feed.withdrawn)}\n" + "\n".join(f"Файл: {p}" for p in paths))
+           f"обновлено номеров карт {len(feed.updated)}, отозвано {len(feed.withdrawn)}\n"
+           + "\n".join(f"Файл: {p}" for p in paths))
     return 0
 
 

@@ -1,9 +1,11 @@
 """The daily PROFCARDS feed: members to add (consent recorded, not revoked) and withdrawals.
 
 State, not time windows: a member is "sent" when their latest ``profcards_sent`` line is an
-«add». The feed of a date adds every member on the register with a live consent (signed on or
-before that date) who is not sent, and withdraws every sent member whose consent was revoked
-or deleted or who was removed from the register. Nothing is sent twice and nothing is skipped,
+«add» or an «update». The feed of a date adds every member on the register with a live consent
+(signed on or before that date) who is not sent, withdraws every sent member whose consent was
+revoked or deleted or who was removed from the register, and sends an «update» for a sent
+member whose card number is not the one PROFCARDS last got (usually: the card was made after
+the consent was sent — PROFCARDS links the bonus account to the card by its number). Nothing is sent twice and nothing is skipped,
 whatever days the job missed. The lines are stored with the feed: running the same date again
 gives the same content (and rewrites the same files); a date earlier than the latest feed is
 refused. The PROFCARDS operator reads stored feeds through ``/api/v1/profcards``.
@@ -41,7 +43,7 @@ from registry.models import members
 from registry.models_cards import profcards_feeds, profcards_sent
 from registry.org_regions import OrgTree
 
-ADD, WITHDRAW = "add", "withdraw"
+ADD, UPDATE, WITHDRAW = "add", "update", "withdraw"
 CONSENT_REVOKED, MEMBER_REMOVED = "consent_revoked", "member_removed"
 #: Line keys, in file order, with the CSV header of each.
 COLUMNS = {
@@ -71,6 +73,10 @@ class Feed:
     @property
     def added(self) -> list[dict[str, Any]]:
         return [line for line in self.lines if line["action"] == ADD]
+
+    @property
+    def updated(self) -> list[dict[str, Any]]:
+        return [line for line in self.lines if line["action"] == UPDATE]
 
     @property
     def withdrawn(self) -> list[dict[str, Any]]:
@@ -156,13 +162,13 @@ def _stamp_consents(session: Session, day: date, now: datetime) -> int:
     return len(rows)
 
 
-def _sent_now(session: Session) -> set[str]:
-    """Members whose latest line is an «add»."""
+def _sent_now(session: Session) -> dict[str, dict[str, Any]]:
+    """Members PROFCARDS holds (latest line an «add» or «update»), with that line."""
     latest = select(func.max(profcards_sent.c.id)).group_by(profcards_sent.c.member_id)
-    return set(session.scalars(
-        select(profcards_sent.c.member_id).where(
-            profcards_sent.c.id.in_(latest), profcards_sent.c.kind == ADD)
-    ))
+    found = session.execute(
+        select(profcards_sent.c.member_id, profcards_sent.c.line).where(
+            profcards_sent.c.id.in_(latest), profcards_sent.c.kind != WITHDRAW))
+    return {member_id: line for member_id, line in found}
 
 
 def _consented(session: Session, day: date) -> set[str]:
@@ -192,25 +198,29 @@ def _card_numbers(session: Session, ids: list[str]) -> dict[str, str]:
 
 
 def _new_lines(session: Session, day: date) -> list[dict[str, Any]]:
-    sent, consented = _sent_now(session), _consented(session, day)
-    adds, withdrawals = consented - sent, sent - consented
-    numbers = _card_numbers(session, sorted(adds))
+    sent_lines, consented = _sent_now(session), _consented(session, day)
+    sent = set(sent_lines)
+    adds, withdrawals, staying = consented - sent, sent - consented, sent & consented
+    numbers = _card_numbers(session, sorted(adds | staying))
+    updates = {m for m in staying
+               if numbers.get(m) and numbers[m] != sent_lines[m].get("card_number")}
     tree = OrgTree(session)
     lines: list[dict[str, Any]] = []
-    for part in _chunks(adds | withdrawals):
+    for part in _chunks(adds | updates | withdrawals):
         for row in session.execute(select(members).where(members.c.id.in_(part))).mappings():
             region = tree.region(row["org_id"])
-            adding = row["id"] in adds
+            action = ADD if row["id"] in adds else UPDATE if row["id"] in updates else WITHDRAW
+            sending = action != WITHDRAW
             removed = row["deleted"] or row["status"] != "active"
             lines.append({
-                "action": ADD if adding else WITHDRAW, "member_id": row["id"],
+                "action": action, "member_id": row["id"],
                 "last_name": row["last_name"], "first_name": row["first_name"],
                 "patronymic": row["patronymic"] or "",
-                "card_number": numbers.get(row["id"], "") if adding else "",
-                "email": (row["email"] or "") if adding else "",
-                "phone": (row["phone"] or "") if adding else "",
+                "card_number": numbers.get(row["id"], "") if sending else "",
+                "email": (row["email"] or "") if sending else "",
+                "phone": (row["phone"] or "") if sending else "",
                 "region": region.name if region else "",
-                "reason": "" if adding else (MEMBER_REMOVED if removed else CONSENT_REVOKED),
+                "reason": "" if sending else (MEMBER_REMOVED if removed else CONSENT_REVOKED),
             })
     lines.sort(key=lambda x: (x["action"], x["region"], full_name(x), x["member_id"]))
     return lines
@@ -248,4 +258,4 @@ def write_feed_files(feed: Feed, out_dir: Path) -> list[Path]:
 def feed_json(feed: Feed) -> dict[str, Any]:
     """The feed as the files and the API give it."""
     return {"feed_date": feed.feed_date.isoformat(), "added": feed.added,
-            "withdrawn": feed.withdrawn}
+            "updated": feed.updated, "withdrawn": feed.withdrawn}

@@ -150,3 +150,39 @@ def test_request_batch_ship_receive_issue_and_feed(make_side, server: Server,
     assert _feed_ids(next_feed) == set(without)
     repeated = _feed(server, tomorrow, tmp_path / "feed")
     assert _feed_ids(repeated) == set(without)  # idempotent per date
+
+
+def test_a_card_number_made_after_the_consent_was_sent_goes_as_an_update(
+        make_side, server: Server, tmp_path: Path) -> None:
+    chair = make_side("chair1")
+    chair.sync()
+    today = date.today()
+    first = _feed(server, today, tmp_path / "feed")
+    with chair.db.transaction() as session:
+        added = add_all_eligible(session, chair.org_id)  # consented, no live card: no number
+        draft = draft_request_id(session, chair.org_id)
+    assert added.done and draft is not None
+    assert {m: "" for m in added.done}.items() <= {
+        line["member_id"]: line["card_number"] for line in first["added"]}.items()
+    assert chair.sync().rejected == 0
+    with chair.db.transaction() as session:
+        submit_request(session, draft)
+    assert chair.sync().rejected == 0
+    batch = run_registry(server.db, "card-batch", "--date",
+                         next_processing_date(today).isoformat())
+    cards, requests = ENTITY_TABLES["card"], ENTITY_TABLES["card_request"]
+    with server.db.read() as session:  # the batch numbered other organisations' cards too
+        made = {member_id: number for member_id, number in session.execute(
+            select(cards.c.member_id, cards.c.number).join(
+                requests, requests.c.id == cards.c.request_id).where(
+                requests.c.batch_id == batch["batch_id"], cards.c.status == "produced"))}
+    sent_without = {line["member_id"] for line in first["added"] if not line["card_number"]}
+    assert set(added.done) <= set(made) and set(added.done) <= sent_without
+
+    following = _feed(server, today + timedelta(days=1), tmp_path / "feed")
+    updated = {line["member_id"]: line["card_number"] for line in following["updated"]}
+    # Every member PROFCARDS got without a number, now numbered: once, with that number.
+    assert updated == {m: n for m, n in made.items() if m in sent_without}
+    assert following["added"] == [] and following["withdrawn"] == []
+    again = _feed(server, today + timedelta(days=2), tmp_path / "feed")
+    assert again["updated"] == []  # sent once
