@@ -13,12 +13,12 @@ from sqlalchemy import select
 
 from chairclient.services.card_rules import CARD_STEP, SUBMIT_REQUEST
 from registry.auth import now_utc
-from registry.db import Database, init_db, open_database
+from registry.db import Database
 from registry.models import ENTITY_TABLES
 from registry.seed import insert_entity
-from tests.registry.conftest import Running
+from tests.registry.conftest import Running, serve_registry
 from tests.registry.helpers import Api, create
-from tests.registry.servers import PostgresCluster, ServerThread
+from tests.registry.servers import PostgresCluster
 from tests.registry.world import World, member_values, new_id
 
 cards = ENTITY_TABLES["card"]
@@ -35,12 +35,7 @@ def fresh_registry(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
     else:
         cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
         url = cluster.create_database(f"cards_{uuid.uuid4().hex[:10]}")
-    db = open_database(url)
-    init_db(db)
-    server = ServerThread(db).start()
-    yield Running(request.param, db, server.base_url)
-    server.stop()
-    db.close()
+    yield from serve_registry(request.param, url)
 
 
 def add_member(db: Database, world: World, org: str, *, consent: bool = True,

@@ -36,10 +36,15 @@ def registry(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     else:
         cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
         url = cluster.create_database("registry_test")
+    yield from serve_registry(request.param, url)
+
+
+def serve_registry(backend: str, url: str) -> Iterator[Running]:
+    """Migrate the database at ``url`` and serve it on loopback until the generator ends."""
     db = open_database(url)
     init_db(db)
     server = ServerThread(db).start()
-    yield Running(request.param, db, server.base_url)
+    yield Running(backend, db, server.base_url)
     server.stop()
     db.close()
 
