@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from registry import pull_pg
 from registry.auth import now_utc
 from registry.changelog import counters
+from registry.live_counts import live_counts
 from registry.models import ENTITY_TABLES, change_log
 from registry.scope import Scope
 from registry.wire import wire_columns
@@ -50,11 +51,17 @@ def pull(session: Session, scope: Scope, request: PullRequest) -> PullResponse:
 def pull_json(session: Session, scope: Scope, request: PullRequest) -> bytes:
     """:func:`pull` as the JSON the endpoint sends. On PostgreSQL the changes come rendered by
     the database (:mod:`registry.pull_pg`); elsewhere from :func:`pull_page`."""
+    return pull_json_more(session, scope, request)[0]
+
+
+def pull_json_more(session: Session, scope: Scope, request: PullRequest) -> tuple[bytes, bool]:
+    """:func:`pull_json` and whether more pages follow."""
     if session.get_bind().dialect.name != "postgresql":
-        return to_json(pull_page(session, scope, request))
+        page = pull_page(session, scope, request)
+        return to_json(page), page["more"]
     entries, rest = _page(session, scope, request, pull_pg.changes_after)
     changes = b",".join(entry.change for entry in entries)
-    return b'{"changes":[' + changes + b"]," + to_json(rest)[1:]
+    return b'{"changes":[' + changes + b"]," + to_json(rest)[1:], rest["more"]
 
 
 def pull_page(session: Session, scope: Scope, request: PullRequest) -> dict[str, Any]:
@@ -197,9 +204,24 @@ def id_filters(session: Session, column: Any, ids: list[str]) -> list[Any]:
 
 
 def counts(session: Session, scope: Scope) -> dict[str, dict[str, int]]:
-    """Live rows per organisation in scope and per entity, in one statement (a ``UNION ALL`` of
-    a grouped count per table), counted only in the scope's organisations: a chair's check
-    reads its own rows, not the whole registry."""
+    """Live rows per organisation in scope and per entity. On PostgreSQL they are kept on
+    write (:mod:`registry.live_counts`); elsewhere :func:`counted`."""
+    if session.get_bind().dialect.name != "postgresql":
+        return counted(session, scope)
+    result: dict[str, dict[str, int]] = {org_id: {} for org_id in scope.org_ids}
+    if not result:
+        return result
+    kept = live_counts(session, None if scope.is_admin else sorted(result))
+    for org_id, per_entity in kept.items():
+        if org_id in result:
+            result[org_id] = per_entity
+    return result
+
+
+def counted(session: Session, scope: Scope) -> dict[str, dict[str, int]]:
+    """Live rows per organisation in scope and per entity, counted in one statement (a
+    ``UNION ALL`` of a grouped count per table), only in the scope's organisations: a chair's
+    check reads its own rows, not the whole registry."""
     result: dict[str, dict[str, int]] = {org_id: {} for org_id in scope.org_ids}
     if not result:
         return result
