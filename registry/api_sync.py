@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from fastapi import APIRouter, Response
+from pydantic_core import to_json
 from sqlalchemy import select
 
 from registry import pull as pull_module
@@ -15,6 +18,8 @@ from registry.errors import error_doc
 from registry.models import organisations
 from registry.scope import compute_scope
 from sync.protocol import (
+    ExchangeRequest,
+    ExchangeResponse,
     Position,
     PullRequest,
     PullResponse,
@@ -85,3 +90,24 @@ def push(body: PushRequest, user: ReadyUser, registry: RegistryDep) -> Response:
     stored result and is not applied again."""
     results = push_module.push(registry.db, user.id, body.mutations)
     return _json(PushResponse(results=results, server_time=now_utc()))
+
+
+@router.post("/exchange", response_model=ExchangeResponse, responses=_BODY_ERRORS)
+def exchange(body: ExchangeRequest, user: ReadyUser, registry: RegistryDep) -> Response:
+    """Push, pull and the count check in one round trip: the mutations are applied first (as
+    ``/push``), then one page after ``cursors`` is read (as ``/pull``), and with the last page
+    the per-organisation counts (as ``/meta``). A usual sync is this one request."""
+    results = push_module.push(registry.db, user.id, body.mutations) if body.mutations else []
+    page, counts = b"null", b"null"
+    if body.cursors is not None:
+        request = PullRequest(cursors=body.cursors, limit=body.limit)
+        with registry.db.read() as session:
+            scope = compute_scope(session, user.id)
+            page, more = pull_module.pull_json_more(session, scope, request)
+            if body.counts and not more:
+                counts = to_json(pull_module.counts(session, scope))
+    head = to_json({"results": [r.model_dump(mode="json") for r in results],
+                    "server_time": now_utc().replace(tzinfo=UTC)})
+    # The page is spliced in as the bytes the pull made (no parse and re-dump of its rows).
+    return Response(head[:-1] + b',"page":' + page + b',"counts":' + counts + b"}",
+                    media_type="application/json")

@@ -18,6 +18,7 @@ import httpx
 
 from sync.protocol import (
     API_PREFIX,
+    ExchangeResponse,
     Mutation,
     PullResponse,
     PushResponse,
@@ -142,6 +143,16 @@ class RegistryClient:
         body = {"cursors": cursors, "limit": limit}
         # Parsed and validated in one pass from the bytes (a page can be megabytes).
         return PullResponse.model_validate_json(self._call("POST", "/sync/pull", body, raw=True))
+
+    def exchange(
+        self, mutations: list[Mutation], cursors: dict[str, int] | None, limit: int = 1000
+    ) -> ExchangeResponse:
+        """Push ``mutations`` and, given ``cursors``, bring the page after them (with the
+        counts when it is the last): a whole usual sync in one round trip."""
+        body = {"mutations": [m.model_dump(mode="json") for m in mutations],
+                "cursors": cursors, "limit": limit}
+        return ExchangeResponse.model_validate_json(
+            self._call("POST", "/sync/exchange", body, raw=True))
 
     # --- members ---------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """One sync run: push the outbox, pull every page, check per-organisation counts, record time.
 
+The requests are ``/sync/exchange`` round trips (:mod:`sync.exchange`): a usual sync is one.
+
 No Qt here: the UI runs :meth:`SyncEngine.run` in a worker and shows ``on_progress`` events.
 Network errors (:class:`sync.client.Offline`) propagate; whatever was stored stays stored and
 the next run continues from there.
@@ -10,7 +12,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -21,7 +22,8 @@ from sqlalchemy.orm import Session
 from chairclient.db.engine import Database
 from chairclient.db.models import OutboxEntry
 from sync import rows, state
-from sync.protocol import MAX_PULL_LIMIT, Mutation, PullResponse, PushResponse, SyncMeta
+from sync.exchange import Exchange
+from sync.protocol import MAX_PULL_LIMIT, ExchangeResponse, Mutation, SyncMeta
 from sync.pull import PullOutcome, pull_all
 from sync.push import push_all
 
@@ -33,9 +35,9 @@ class Api(Protocol):
 
     def meta(self) -> SyncMeta: ...
 
-    def push(self, mutations: list[Mutation]) -> PushResponse: ...
-
-    def pull(self, cursors: dict[str, int], limit: int = ...) -> PullResponse: ...
+    def exchange(
+        self, mutations: list[Mutation], cursors: dict[str, int] | None, limit: int = ...
+    ) -> ExchangeResponse: ...
 
 
 @dataclass
@@ -83,30 +85,34 @@ class SyncEngine:
     def run(self) -> SyncReport:
         started = time.monotonic()
         report = SyncReport()
-        pushed = push_all(self.db, lambda ms: self.client.push(ms).results,
-                          self._progress("push"))
+        exchange = Exchange(self.client, self.page_limit, self._local_cursors)
+        pushed = push_all(self.db, exchange.push, self._progress("push"))
         report.pushed, report.applied = pushed.pushed, pushed.applied
         report.conflicts, report.rejected = pushed.conflicts, pushed.rejected
         report.rejected_reasons = pushed.rejected_reasons
         self._announce_total()
-        self._merge(report, self._pull())
-        # The server counts while the local rows are counted (a region: both take tens of ms).
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-meta") as helper:
-            pending = helper.submit(self.client.meta)
-            mismatched = self.check_counts(pending.result)
-            meta = pending.result()
+        self._merge(report, self._pull(exchange))
+        counts = exchange.counts
+        if counts is None:  # (the server sends them with the last page; a fallback)
+            counts = self.client.meta().counts
+        mismatched = self.check_counts(counts)
         if mismatched:
             log.info("sync: %d organisation(s) differ from the server, re-downloading",
                      len(mismatched))
-            self._merge(report, self._pull())
+            self._merge(report, self._pull(exchange))
             report.orgs_redownloaded = sorted(mismatched)
-        report.server_time = meta.server_time
-        with self.db.transaction() as session:
-            state.put(session, state.LAST_SYNC, meta.server_time.isoformat())
+        report.server_time = exchange.server_time
+        if report.server_time is not None:
+            with self.db.transaction() as session:
+                state.put(session, state.LAST_SYNC, report.server_time.isoformat())
         report.duration = time.monotonic() - started
         log.info("sync done: pushed %d, pulled %d in %.2fs", report.pushed, report.pulled,
                  report.duration)
         return report
+
+    def _local_cursors(self) -> dict[str, int]:
+        with self.db.transaction() as session:
+            return state.cursors(session)
 
     def _announce_total(self) -> None:
         """On a first download, the rows to expect (per-org counts from ``meta``)."""
@@ -118,11 +124,8 @@ class SyncEngine:
         counts = self.client.meta().counts
         self.on_progress("total", sum(sum(per.values()) for per in counts.values()))
 
-    def _pull(self) -> PullOutcome:
-        return pull_all(
-            self.db, lambda cursors: self.client.pull(cursors, self.page_limit),
-            self._progress("pull"),
-        )
+    def _pull(self, exchange: Exchange) -> PullOutcome:
+        return pull_all(self.db, exchange.fetch, self._progress("pull"))
 
     @staticmethod
     def _merge(report: SyncReport, pulled: PullOutcome) -> None:
@@ -130,23 +133,20 @@ class SyncEngine:
         report.orgs_added = sorted(set(report.orgs_added) | pulled.added)
         report.orgs_revoked = sorted(set(report.orgs_revoked) | pulled.revoked)
 
-    def check_counts(self, meta: SyncMeta | Callable[[], SyncMeta]) -> set[str]:
-        """Orgs whose live local rows differ from the server's counts; each is cleared (keeping
-        local-only and pending rows) and its cursor reset, so the next pull re-downloads it.
-        Orgs with pending local changes are not compared (their counts legitimately differ).
-
-        ``meta`` may be a callable giving it: called once the local rows are counted."""
+    def check_counts(self, counts: dict[str, dict[str, int]]) -> set[str]:
+        """Orgs whose live local rows differ from the server's ``counts``; each is cleared
+        (keeping local-only and pending rows) and its cursor reset, so the next pull
+        re-downloads it. Orgs with pending local changes are not compared (their counts
+        legitimately differ)."""
         mismatched: set[str] = set()
         with rows.page_transaction(self.db) as session:
             held = state.cursors(session)
             busy = _orgs_with_pending(session)
             local = rows.live_counts_by_org(session)
-            if callable(meta):
-                meta = meta()
             for org_id in held:
-                if org_id not in meta.counts or org_id in busy:
+                if org_id not in counts or org_id in busy:
                     continue
-                if local.get(org_id, {}) != meta.counts[org_id]:
+                if local.get(org_id, {}) != counts[org_id]:
                     mismatched.add(org_id)
                     rows.purge_org(session, org_id, keep_local=True)
                     state.put_cursors(session, {org_id: 0})

@@ -369,3 +369,65 @@ class PullResponse(BaseModel):
             ]
         }
     )
+
+
+# --- exchange: push, pull and the count check in one round trip ---------------------------
+
+
+class ExchangeRequest(_Request):
+    """One sync round trip: ``mutations`` are applied first, in order (as ``/sync/push``);
+    then, when ``cursors`` is given, one page after them (as ``/sync/pull``), and with the last
+    page (``more`` false) the per-organisation counts for the check (as ``/sync/meta``).
+
+    A client with a long outbox sends its earlier batches with ``cursors`` null (push only) and
+    the cursors with its last batch: a usual sync is then a single request."""
+
+    mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_PUSH_MUTATIONS)
+    cursors: dict[Annotated[str, Field(min_length=1, max_length=36)], int] | None = Field(
+        None, max_length=100_000, description="Null: push only, no page"
+    )
+    limit: int = Field(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
+    counts: bool = Field(True, description="Add the counts to the last page")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "mutations": PushRequest.model_config["json_schema_extra"]["examples"][0][
+                        "mutations"
+                    ],
+                    "cursors": {_ORG: 1520},
+                    "limit": 1000,
+                    "counts": True,
+                }
+            ]
+        },
+    )
+
+
+class ExchangeResponse(BaseModel):
+    """``results``: one per mutation, as ``/sync/push``. ``page``: as ``/sync/pull`` (null when
+    no cursors were sent). ``counts``: live rows per organisation in scope and per entity, as
+    ``/sync/meta``, with the last page only (null otherwise)."""
+
+    results: list[MutationResult] = []
+    page: PullResponse | None = None
+    counts: dict[str, dict[str, int]] | None = None
+    server_time: UtcTime
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "results": [
+                        {"mutation_id": "5a8f0e4c-2b1d-4c3e-9f7a-1b2c3d4e5f60",
+                         "status": "applied", "version": 4, "applied_fields": ["phone"]}
+                    ],
+                    "page": PullResponse.model_config["json_schema_extra"]["examples"][0],
+                    "counts": {_ORG: {"organisation": 1, "member": 54}},
+                    "server_time": "2025-03-01T09:00:02Z",
+                }
+            ]
+        }
+    )

@@ -49,38 +49,43 @@ def to_mutation(entry: OutboxEntry) -> Mutation:
     )
 
 
-def next_batch(session: Session, size: int = BATCH) -> list[OutboxEntry]:
+def next_batch(session: Session, size: int = BATCH) -> tuple[list[OutboxEntry], bool]:
     """The oldest pending entries, cut before an update that touches a field an earlier update
-    in the batch touches (its base must first be re-based on the earlier one's result)."""
+    in the batch touches (its base must first be re-based on the earlier one's result); and
+    whether pending entries remain after the batch."""
     entries = session.scalars(
         select(OutboxEntry).where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq)
-        .limit(size)
+        .limit(size + 1)
     ).all()
     batch: list[OutboxEntry] = []
     touched: set[tuple[str, str]] = set()
-    for entry in entries:
+    for entry in entries[:size]:
         keys = {(entry.entity_id, f) for f in entry.fields} if entry.op == "update" else set()
         if keys & touched:
             break
         touched |= keys
         batch.append(entry)
-    return batch
+    return batch, len(entries) > len(batch)
+
+
+#: ``send(mutations, last)``: the server's results; ``last`` when no pending entry follows.
+Send = Callable[[list[Mutation], bool], list[MutationResult]]
 
 
 def push_all(
     db: Database,
-    send: Callable[[list[Mutation]], list[MutationResult]],
+    send: Send,
     progress: Callable[[int], None] | None = None,
 ) -> PushOutcome:
     """Push every pending entry; each batch's results are stored in one local transaction."""
     outcome = PushOutcome()
     while True:
         with db.transaction() as session:
-            batch = next_batch(session)
+            batch, more = next_batch(session)
             mutations = [to_mutation(e) for e in batch]
         if not mutations:
             return outcome
-        results = send(mutations)  # network errors propagate: nothing marked, order kept
+        results = send(mutations, not more)  # network errors propagate: nothing marked
         by_id = {r.mutation_id: r for r in results}
         with db.transaction() as session:
             members: set[str] = set()

@@ -63,6 +63,16 @@ class Api:
             if not page["more"]:
                 return changes, cursors, pages
 
+    def exchange(self, login: str, *mutations: dict[str, Any], **request: Any
+                 ) -> dict[str, Any]:
+        """``/sync/exchange`` with these mutations and the other fields of ``request``."""
+        response = self.http.post(
+            "/api/v1/sync/exchange", json={"mutations": list(mutations), **request},
+            headers=self.headers(login),
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
     def meta(self, login: str) -> dict[str, Any]:
         response = self.http.get("/api/v1/sync/meta", headers=self.headers(login))
         assert response.status_code == 200, response.text

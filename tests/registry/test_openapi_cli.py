@@ -24,12 +24,13 @@ def test_openapi_lists_the_endpoints_with_examples(anon) -> None:
     schema = anon.http.get("/openapi.json").json()
     paths = schema["paths"]
     for path in ("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/change-password",
-                 "/api/v1/auth/logout", "/api/v1/sync/push", "/api/v1/sync/pull"):
+                 "/api/v1/auth/logout", "/api/v1/sync/push", "/api/v1/sync/pull",
+                 "/api/v1/sync/exchange"):
         assert "post" in paths[path], path
     assert "get" in paths["/api/v1/sync/meta"]
     components = schema["components"]["schemas"]
     for name in ("PushRequest", "PushResponse", "PullRequest", "PullResponse", "SyncMeta",
-                 "LoginRequest", "TokenResponse"):
+                 "ExchangeRequest", "ExchangeResponse", "LoginRequest", "TokenResponse"):
         assert components[name].get("examples"), name
 
 

@@ -39,6 +39,7 @@ OPERATIONS = [
     ("GET", "/api/v1/sync/meta"),
     ("POST", "/api/v1/sync/pull"),
     ("POST", "/api/v1/sync/push"),
+    ("POST", "/api/v1/sync/exchange"),
     ("POST", "/api/v1/members/lookup"),
     ("GET", "/api/v1/profcards/feeds"),
     ("GET", "/api/v1/profcards/feed/{feed_date}"),

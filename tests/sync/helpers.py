@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import httpx
 from sqlalchemy import select
 
 from chairclient.db.engine import Database as LocalDatabase
@@ -68,11 +69,12 @@ def outbox(db: LocalDatabase, state: str | None = None) -> list[OutboxEntry]:
         return list(session.scalars(query))
 
 
-def any_member(db: LocalDatabase, org_id: str) -> str:
+def any_member(db: LocalDatabase, org_id: str, nth: int = 0) -> str:
+    """A live member of ``org_id`` (the ``nth`` by id)."""
     with db.transaction() as session:
         found = session.scalar(
             select(Member.id).where(Member.org_id == org_id, Member.deleted.is_(False))
-            .order_by(Member.id).limit(1)
+            .order_by(Member.id).offset(nth).limit(1)
         )
         assert found is not None
         return found
@@ -99,3 +101,21 @@ def run_registry(db: Database, *args: str) -> dict[str, Any]:
                           cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
+
+
+def is_push(request: httpx.Request) -> bool:
+    """Whether the request hands the server mutations to apply (a push, or an exchange that
+    carries some): where the fault tests cut the connection."""
+    path = request.url.path
+    if path.endswith("/sync/push"):
+        return True
+    return path.endswith("/sync/exchange") and bool(json.loads(request.content)["mutations"])
+
+
+def is_page(request: httpx.Request) -> bool:
+    """Whether the request asks for a pull page (a pull, or an exchange with cursors)."""
+    path = request.url.path
+    if path.endswith("/sync/pull"):
+        return True
+    return (path.endswith("/sync/exchange")
+            and json.loads(request.content).get("cursors") is not None)

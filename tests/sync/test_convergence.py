@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from chairclient.db.models import Member
 from sync.client import Offline
-from tests.sync.helpers import outbox, server_member
+from tests.sync.helpers import is_push, outbox, server_member
 from tests.sync.test_edits import edit
 
 FIELDS = ("note", "workplace")
@@ -34,7 +34,7 @@ class FaultyTransport(httpx.HTTPTransport):
         if self.mode == "down":
             raise httpx.ConnectError("refused", request=request)
         response = super().handle_request(request)
-        if self.mode == "lose" and request.url.path.endswith("/sync/push"):
+        if self.mode == "lose" and is_push(request):
             self.mode = None
             response.read()
             raise httpx.ReadError("reset", request=request)

@@ -14,7 +14,7 @@ from chairclient.services.members import save_member
 from registry.models import audit_history
 from sync.protocol import Mutation
 from tests.sync.conftest import BACKENDS
-from tests.sync.helpers import any_member, local_member, outbox, server_member
+from tests.sync.helpers import any_member, is_push, local_member, outbox, server_member
 
 
 def edit(side, member_id: str, **values) -> None:
@@ -101,7 +101,7 @@ class LoseFirstPushAnswer(httpx.HTTPTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = super().handle_request(request)
-        if request.url.path.endswith("/sync/push") and not self.lost:
+        if is_push(request) and not self.lost:
             self.lost += 1
             response.read()
             raise httpx.ReadError("connection reset", request=request)

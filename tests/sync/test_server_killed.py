@@ -21,7 +21,14 @@ from sync.client import Offline, RegistryClient
 from sync.engine import SyncEngine
 from tests.registry.servers import free_port
 from tests.sync.conftest import Seeded
-from tests.sync.helpers import any_member, local_member_ids, outbox, server_member_ids
+from tests.sync.helpers import (
+    any_member,
+    is_page,
+    is_push,
+    local_member_ids,
+    outbox,
+    server_member_ids,
+)
 from tests.sync.test_edits import edit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +75,7 @@ class KillOnPush(httpx.HTTPTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = super().handle_request(request)
-        if self.armed and request.url.path.endswith("/sync/push"):
+        if self.armed and is_push(request):
             self.armed = False
             self.process.kill()
             raise httpx.ReadError("server died", request=request)
@@ -137,7 +144,7 @@ class KillOnPull(httpx.HTTPTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = super().handle_request(request)
-        if request.url.path.endswith("/sync/pull"):
+        if is_page(request):
             self.pulls += 1
             if self.pulls == 2:
                 response.read()
