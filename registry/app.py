@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
 
 from fastapi import FastAPI
@@ -11,7 +13,7 @@ from sqlalchemy import select
 from registry import api_auth, api_members, api_profcards, api_sync
 from registry.auth import ACCESS_TTL, TokenService
 from registry.body import MAX_BODY_BYTES, RequestBody
-from registry.db import Database, open_database
+from registry.db import DEFAULT_THREADS, Database, open_database
 from registry.deps import Registry
 from registry.errors import install_error_handlers
 from registry.models import server_settings
@@ -30,18 +32,32 @@ def _secret(db: Database) -> str:
     return value
 
 
+def _limit_threads(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
+
+
 def create_app(
     db_url: str | None = None,
     *,
     db: Database | None = None,
     access_ttl: timedelta = ACCESS_TTL,
+    threads: int = DEFAULT_THREADS,
 ) -> FastAPI:
-    """The registry app on ``db_url`` (or an open :class:`Database`); the schema must exist."""
+    """The registry app on ``db_url`` (or an open :class:`Database`); the schema must exist.
+    ``threads``: requests handled at once (see :data:`DEFAULT_THREADS`)."""
     if db is None:
         if db_url is None:
             raise ValueError("db_url or db is required")
         db = open_database(db_url)
     app = FastAPI(
+        lifespan=_limit_threads(threads),
         title="Реестр Профсоюза — API синхронизации",
         version="1",
         description=(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from registry import cli_cards
 from registry.auth import create_user, find_user_id, now_utc, set_password
-from registry.db import Database, init_db, open_database
+from registry.db import DEFAULT_THREADS, Database, init_db, open_database
 from registry.models import ROLES, organisations
 from registry.passwords import password_problem
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = "sqlite:///registry.sqlite"
 #: How ``serve --workers N`` hands the database URL to its worker processes.
 _SERVE_DB = "REGISTRY_SERVE_DB"
+_SERVE_THREADS = "REGISTRY_SERVE_THREADS"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8400)
     serve.add_argument("--workers", type=int, default=1,
                        help="worker processes (each with its own connection pool)")
+    serve.add_argument("--threads", type=int, default=DEFAULT_THREADS,
+                       help="requests each worker handles at once (default %(default)s)")
     with_db("init-db", "create or upgrade the schema")
     seed = with_db("seed-demo", "fill with the demo tree, members and users")
     seed.add_argument("--members", type=int, default=2000)
@@ -88,7 +91,7 @@ def serve_app() -> FastAPI:
     """The app of one worker of ``serve --workers N`` (each builds its own from the URL)."""
     from registry.app import create_app
 
-    return create_app(os.environ[_SERVE_DB])
+    return create_app(os.environ[_SERVE_DB], threads=int(os.environ[_SERVE_THREADS]))
 
 
 def _serve(args: argparse.Namespace, db: Database) -> None:
@@ -97,10 +100,12 @@ def _serve(args: argparse.Namespace, db: Database) -> None:
     from registry.app import create_app
 
     if args.workers <= 1:
-        uvicorn.run(create_app(db=db), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(create_app(db=db, threads=args.threads), host=args.host, port=args.port,
+                    log_level="info")
         return
     db.close()  # the workers open their own
     os.environ[_SERVE_DB] = args.db
+    os.environ[_SERVE_THREADS] = str(args.threads)
     uvicorn.run("registry.cli:serve_app", factory=True, workers=args.workers,
                 host=args.host, port=args.port, log_level="info")
 
