@@ -4,9 +4,10 @@ on loopback, the demo data seeded with ``python -m registry seed-demo``.
 * first download of the whole region (every member) into an empty client, in a child process
   (:mod:`bench.sync_client`): wall time and the client's peak RSS;
 * incremental sync of that client with 50 local and 50 remote changes;
-* 50 concurrent clients (primary chairs, one organisation each) looping push → pull → meta
-  (:mod:`bench.sync_load`, in several processes): syncs per second and latency percentiles,
-  with the CPU time of the server, PostgreSQL and the load generator over the window.
+* 50 concurrent clients (primary chairs, one organisation each) looping the desktop client's
+  sync, one ``/sync/exchange`` each (:mod:`bench.sync_load`, in several processes): syncs per
+  second and latency percentiles, with the CPU time of the server, PostgreSQL and the load
+  generator over the window.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.results import Result
+from registry.db import DEFAULT_THREADS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -240,11 +242,12 @@ def _load(server: RegistryServer, users: list[dict[str, str]], scratch: Path,
     errors = sum(out["error_count"] for out in outputs)
     detail = {
         "clients": LOAD_CLIENTS, "load_processes": LOAD_PROCESSES,
-        "server_workers": server.workers, "duration_s": round(measured, 2), "syncs": len(latencies),
+        "server_workers": server.workers, "threads_per_worker": DEFAULT_THREADS, "duration_s": round(measured, 2), "syncs": len(latencies),
         "errors": errors, "first_errors": [e for out in outputs for e in out["errors"]][:5],
         "median_ms": round(statistics.median(latencies), 1) if latencies else None,
         "p99_ms": round(_percentile(latencies, 0.99), 1) if latencies else None,
-        "sync": "push 1 mutation, pull until no more, meta (as the desktop client's sync)",
+        "sync": "one /sync/exchange: push 1 mutation, the page after the cursors, the "
+                "counts (as the desktop client's sync)",
         "cpu_share_of_one_core": {
             "server": round(server_cpu / wall, 2),
             "postgresql": round(pg_cpu / wall, 2),
