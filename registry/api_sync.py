@@ -97,12 +97,13 @@ def exchange(body: ExchangeRequest, user: ReadyUser, registry: RegistryDep) -> R
     """Push, pull and the count check in one round trip: the mutations are applied first (as
     ``/push``), then one page after ``cursors`` is read (as ``/pull``), and with the last page
     the per-organisation counts (as ``/meta``). A usual sync is this one request."""
-    results = push_module.push(registry.db, user.id, body.mutations) if body.mutations else []
+    results, scope = push_module.push_in_scope(registry.db, user.id, body.mutations)
     page, counts = b"null", b"null"
     if body.cursors is not None:
         request = PullRequest(cursors=body.cursors, limit=body.limit)
         with registry.db.read() as session:
-            scope = compute_scope(session, user.id)
+            if scope is None:  # (the push's scope serves, unless it changed the tree)
+                scope = compute_scope(session, user.id)
             page, more = pull_module.pull_json_more(session, scope, request)
             if body.counts and not more:
                 counts = to_json(pull_module.counts(session, scope))

@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="worker processes (each with its own connection pool)")
     serve.add_argument("--threads", type=int, default=DEFAULT_THREADS,
                        help="requests each worker handles at once (default %(default)s)")
+    serve.add_argument("--access-log", action="store_true",
+                       help="log every request line (off: a proxy in front usually logs them)")
     with_db("init-db", "create or upgrade the schema")
     seed = with_db("seed-demo", "fill with the demo tree, members and users")
     seed.add_argument("--members", type=int, default=2000)
@@ -101,13 +103,13 @@ def _serve(args: argparse.Namespace, db: Database) -> None:
 
     if args.workers <= 1:
         uvicorn.run(create_app(db=db, threads=args.threads), host=args.host, port=args.port,
-                    log_level="info")
+                    log_level="info", access_log=args.access_log)
         return
     db.close()  # the workers open their own
     os.environ[_SERVE_DB] = args.db
     os.environ[_SERVE_THREADS] = str(args.threads)
     uvicorn.run("registry.cli:serve_app", factory=True, workers=args.workers,
-                host=args.host, port=args.port, log_level="info")
+                host=args.host, port=args.port, log_level="info", access_log=args.access_log)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,6 +47,14 @@ class _Refused(Exception):
 
 def push(db: Database, user_id: str, mutations: list[Mutation]) -> list[MutationResult]:
     """Apply ``mutations`` in order; one result per mutation, never an exception for bad data."""
+    return push_in_scope(db, user_id, mutations)[0]
+
+
+def push_in_scope(
+    db: Database, user_id: str, mutations: list[Mutation]
+) -> tuple[list[MutationResult], Scope | None]:
+    """:func:`push`, and the scope the last mutation ran in (None when none ran, or when an
+    organisation changed after it was computed): what the same request may read in next."""
     results: list[MutationResult] = []
     scope: Scope | None = None
     stored = _stored_ids(db, mutations)
@@ -70,7 +78,7 @@ def push(db: Database, user_id: str, mutations: list[Mutation]) -> list[Mutation
         results.append(result)
         if mutation.entity == "organisation" and result.status in ("applied", "conflict"):
             scope = None  # the tree may have changed: recompute before the next mutation
-    return results
+    return results, scope
 
 
 def _stored_ids(db: Database, mutations: list[Mutation]) -> set[str] | None:
