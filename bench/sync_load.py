@@ -6,8 +6,6 @@ a line on stdin, and every client loops for ``--duration`` seconds doing what th
 client's incremental sync sends: one ``/sync/exchange`` that pushes one change (a member's
 note, with its base value) and brings the page after its cursors with the counts for the check
 (more pages, if any, are fetched the same way). The time of each such sync is recorded.
-``--pace R`` makes each client start a sync every ``1/R`` seconds (an offered load of
-``clients × R`` syncs per second) instead of one right after another.
 At the end one JSON line: the latencies, errors, and this process's CPU time over the measured
 window (to show whether the load generator itself was the limit).
 
@@ -22,7 +20,6 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import sys
 import time
 import uuid
@@ -124,26 +121,21 @@ class VirtualClient:
             if not page["more"]:
                 return changes
 
-    def _mutation(self) -> tuple[str, dict[str, Any]]:
+    async def sync_once(self) -> None:
+        """The desktop client's sync: one exchange (more only if a page is not the last)."""
         self.count += 1
         note = f"Нагрузочный тест {self.login} {self.count}"
-        return note, {
+        mutation = {
             "mutation_id": str(uuid.uuid4()), "entity": "member", "entity_id": self.member_id,
             "org_id": self.org_id, "op": "update", "fields": {"note": note},
             "base": {"note": self.note}, "base_version": self.version,
         }
-
-    def _applied(self, note: str, result: dict[str, Any]) -> None:
+        answer = await self.call("POST", "/sync/exchange", {
+            "mutations": [mutation], "cursors": self.cursors, "limit": 1000})
+        result = answer["results"][0]
         if result["status"] != "applied":
             raise RuntimeError(f"push: {result['status']} {result.get('reason')}")
         self.note, self.version = note, result["version"]
-
-    async def sync_once(self) -> None:
-        """The desktop client's sync: one exchange (more only if a page is not the last)."""
-        note, mutation = self._mutation()
-        answer = await self.call("POST", "/sync/exchange", {
-            "mutations": [mutation], "cursors": self.cursors, "limit": 1000})
-        self._applied(note, answer["results"][0])
         changes = 0
         while True:
             page = answer["page"]
@@ -160,24 +152,9 @@ class VirtualClient:
         if not answer["counts"]:
             raise RuntimeError("exchange: no counts with the last page")
 
-    async def sync_three_calls(self) -> None:
-        """The same sync as three requests (push, pull, meta), for comparison."""
-        note, mutation = self._mutation()
-        result = (await self.call("POST", "/sync/push", {"mutations": [mutation]}))["results"][0]
-        self._applied(note, result)
-        if not await self.pull():
-            raise RuntimeError("pull: the pushed change did not come back")
-        await self.call("GET", "/sync/meta")
-
-    async def loop(self, go: asyncio.Event, stop: list[float], pace: float | None) -> None:
+    async def loop(self, go: asyncio.Event, stop: list[float]) -> None:
         await go.wait()
-        interval = 1.0 / pace if pace else 0.0
-        # Paced clients start spread over one interval, not all in the same instant.
-        due = time.perf_counter() + interval * random.random()
         while time.perf_counter() < stop[0]:
-            if interval:
-                await asyncio.sleep(max(0.0, due - time.perf_counter()))
-                due += interval
             started = time.perf_counter()
             try:
                 await self.sync_once()
@@ -194,8 +171,7 @@ def _cpu_seconds() -> float:
     return times.user + times.system
 
 
-async def run(server: str, users: list[dict[str, str]], duration: float,
-              pace: float | None = None) -> dict[str, Any]:
+async def run(server: str, users: list[dict[str, str]], duration: float) -> dict[str, Any]:
     clients = [
         VirtualClient(u["login"], u["password"], u["org_id"], u["member_id"], Http(server))
         for u in users
@@ -204,7 +180,7 @@ async def run(server: str, users: list[dict[str, str]], duration: float,
         for client in clients:  # one at a time: logins are deliberately slow (argon2)
             await client.login_and_download()
         go, stop = asyncio.Event(), [0.0]
-        tasks = [asyncio.create_task(c.loop(go, stop, pace)) for c in clients]
+        tasks = [asyncio.create_task(c.loop(go, stop)) for c in clients]
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
         cpu, started = _cpu_seconds(), time.perf_counter()
@@ -228,12 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--server", required=True)
     parser.add_argument("--users", type=Path, required=True, help="JSON list of users")
     parser.add_argument("--duration", type=float, default=20.0)
-    parser.add_argument("--pace", type=float, default=None,
-                        help="syncs per second per client (default: one after another)")
     args = parser.parse_args(argv)
     users = json.loads(args.users.read_text(encoding="utf-8"))
-    print(json.dumps(asyncio.run(run(args.server, users, args.duration, args.pace))),
-          flush=True)
+    print(json.dumps(asyncio.run(run(args.server, users, args.duration))), flush=True)
     return 0
 
 

@@ -22,22 +22,18 @@ from sqlalchemy.orm import Session
 from chairclient.db.engine import Database
 from chairclient.db.models import OutboxEntry
 from sync import rows, state
-from sync.exchange import Exchange
-from sync.protocol import MAX_PULL_LIMIT, ExchangeResponse, Mutation, SyncMeta
+from sync.exchange import Exchange, ExchangeApi
+from sync.protocol import MAX_PULL_LIMIT, SyncMeta
 from sync.pull import PullOutcome, pull_all
 from sync.push import push_all
 
 log = logging.getLogger(__name__)
 
 
-class Api(Protocol):
+class Api(ExchangeApi, Protocol):
     """What the engine needs of :class:`sync.client.RegistryClient`."""
 
     def meta(self) -> SyncMeta: ...
-
-    def exchange(
-        self, mutations: list[Mutation], cursors: dict[str, int] | None, limit: int = ...
-    ) -> ExchangeResponse: ...
 
 
 @dataclass
