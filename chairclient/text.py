@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_SPACES = re.compile(r"\s+")
+_NON_DIGITS = re.compile(r"\D")
 _NUMBER_LIKE = re.compile(r"^[\d\s\-]+$")
 
 
@@ -12,7 +12,7 @@ def fold(text: str | None) -> str:
     """Casefold, ё→е, collapse whitespace: the form both search column and query are kept in."""
     if not text:
         return ""
-    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip()
+    return " ".join(text.casefold().replace("ё", "е").split())
 
 
 def search_tokens(query: str) -> list[str]:
@@ -21,7 +21,7 @@ def search_tokens(query: str) -> list[str]:
     if not folded:
         return []
     if _NUMBER_LIKE.match(folded) and sum(ch.isdigit() for ch in folded) >= 3:
-        return [re.sub(r"\D", "", folded)]
+        return [_NON_DIGITS.sub("", folded)]
     return folded.split(" ")
 
 
@@ -33,9 +33,9 @@ def member_search_text(
     card_number: str | None,
 ) -> str:
     """The member's search column: the full name first, so sorting by it sorts by name."""
-    name = fold(" ".join(p for p in (last_name, first_name, patronymic) if p))
-    digits = re.sub(r"\D", "", snils or "")
-    return " ".join(p for p in (name, digits, card_number or "") if p)
+    name = fold(f"{last_name or ''} {first_name or ''} {patronymic or ''}")
+    digits = _NON_DIGITS.sub("", snils) if snils else ""
+    return " ".join(p for p in (name, digits, card_number) if p)
 
 
 def organisation_search_text(short_name: str | None, full_name: str | None, code: str) -> str:

@@ -16,11 +16,10 @@ from typing import Any
 
 import httpx
 
+from sync.pages import ExchangeAnswer, PulledPage
 from sync.protocol import (
     API_PREFIX,
-    ExchangeResponse,
     Mutation,
-    PullResponse,
     PushResponse,
     SyncMeta,
     TokenResponse,
@@ -139,19 +138,19 @@ class RegistryClient:
         body = {"mutations": [m.model_dump(mode="json") for m in mutations]}
         return PushResponse.model_validate(self._call("POST", "/sync/push", body))
 
-    def pull(self, cursors: dict[str, int], limit: int = 1000) -> PullResponse:
+    def pull(self, cursors: dict[str, int], limit: int = 1000) -> PulledPage:
         body = {"cursors": cursors, "limit": limit}
         # Parsed and validated in one pass from the bytes (a page can be megabytes).
-        return PullResponse.model_validate_json(self._call("POST", "/sync/pull", body, raw=True))
+        return PulledPage.model_validate_json(self._call("POST", "/sync/pull", body, raw=True))
 
     def exchange(
         self, mutations: list[Mutation], cursors: dict[str, int] | None, limit: int = 1000
-    ) -> ExchangeResponse:
+    ) -> ExchangeAnswer:
         """Push ``mutations`` and, given ``cursors``, bring the page after them (with the
         counts when it is the last): a whole usual sync in one round trip."""
         body = {"mutations": [m.model_dump(mode="json") for m in mutations],
                 "cursors": cursors, "limit": limit}
-        return ExchangeResponse.model_validate_json(
+        return ExchangeAnswer.model_validate_json(
             self._call("POST", "/sync/exchange", body, raw=True))
 
     # --- members ---------------------------------------------------------------------------

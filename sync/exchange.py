@@ -13,13 +13,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from sync.protocol import ExchangeResponse, Mutation, MutationResult, PullResponse
+from sync.pages import ExchangeAnswer, PulledPage
+from sync.protocol import Mutation, MutationResult
 
 
 class ExchangeApi(Protocol):
     def exchange(
         self, mutations: list[Mutation], cursors: dict[str, int] | None, limit: int = ...
-    ) -> ExchangeResponse: ...
+    ) -> ExchangeAnswer: ...
 
 
 class Exchange:
@@ -37,7 +38,7 @@ class Exchange:
         self.local_cursors = cursors
         self.counts: dict[str, dict[str, int]] | None = None
         self.server_time: datetime | None = None
-        self._ready: tuple[dict[str, int], PullResponse] | None = None
+        self._ready: tuple[dict[str, int], PulledPage] | None = None
         self._lock = threading.Lock()  # pages are fetched on the pull's helper thread
 
     def push(self, mutations: list[Mutation], last: bool) -> list[MutationResult]:
@@ -48,7 +49,7 @@ class Exchange:
                 self._ready = (cursors, answer.page)
         return answer.results
 
-    def fetch(self, cursors: dict[str, int]) -> PullResponse:
+    def fetch(self, cursors: dict[str, int]) -> PulledPage:
         with self._lock:
             ready, self._ready = self._ready, None
         if ready is not None and ready[0] == cursors:
@@ -59,7 +60,7 @@ class Exchange:
         return page
 
     def _send(self, mutations: list[Mutation], cursors: dict[str, int] | None
-              ) -> ExchangeResponse:
+              ) -> ExchangeAnswer:
         answer = self.api.exchange(mutations, cursors, self.limit)
         with self._lock:
             self.server_time = answer.server_time

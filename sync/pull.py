@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
 from sync import commands, rows, state
-from sync.protocol import Change, PullResponse
+from sync.pages import PulledChange, PulledPage
 from sync.upsert import upsert, upsert_pulled
 
 MAX_PAGES = 100_000
@@ -40,7 +40,7 @@ class PullOutcome:
 
 def pull_all(
     db: Database,
-    fetch: Callable[[dict[str, int]], PullResponse],
+    fetch: Callable[[dict[str, int]], PulledPage],
     progress: Callable[[int], None] | None = None,
 ) -> PullOutcome:
     """Pull until the server has no more; a network error keeps every page applied so far.
@@ -51,7 +51,7 @@ def pull_all(
     with db.transaction() as session:
         cursors = state.cursors(session)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-        pending: Future[PullResponse] = fetcher.submit(fetch, cursors)
+        pending: Future[PulledPage] = fetcher.submit(fetch, cursors)
         for _ in range(MAX_PAGES):
             page = pending.result()
             following = _cursors_after(cursors, page)
@@ -72,7 +72,7 @@ def pull_all(
     return outcome
 
 
-def _cursors_after(cursors: dict[str, int], page: PullResponse) -> dict[str, int]:
+def _cursors_after(cursors: dict[str, int], page: PulledPage) -> dict[str, int]:
     """The cursors :func:`apply_page` leaves: revoked organisations gone, the page's set."""
     revoked = set(page.revoked)
     following = {org_id: c for org_id, c in cursors.items() if org_id not in revoked}
@@ -80,7 +80,7 @@ def _cursors_after(cursors: dict[str, int], page: PullResponse) -> dict[str, int
     return following
 
 
-def apply_page(db: Database, page: PullResponse) -> None:
+def apply_page(db: Database, page: PulledPage) -> None:
     """Apply one page atomically: purges, rows, tombstones, derived columns and cursors."""
     with rows.page_transaction(db) as session:
         for org_id in page.revoked:
@@ -117,51 +117,54 @@ def _protected(session: Session, ids: set[str]) -> dict[str, set[str]]:
 
 
 def _apply_changes(
-    session: Session, changes: list[Change]
+    session: Session, changes: list[PulledChange]
 ) -> tuple[set[str], set[str], set[str], set[str]]:
     """Apply in server order, grouping consecutive full rows of one entity into bulk upserts.
 
     Returns the members whose derived columns need recomputing, the members whose consents
     changed (their consent flag), the members whose cards changed (their card columns), and
     the organisations pulled."""
-    known = [c for c in changes if c.entity in SYNCED_MODELS]
-    protected = _protected(session, {c.id for c in known})
+    known = [c for c in changes if c["entity"] in SYNCED_MODELS]
+    protected = _protected(session, {c["id"] for c in known})
     members: set[str] = set()
-    orgs = {c.id for c in known if c.entity == "organisation"}
+    orgs = {c["id"] for c in known if c["entity"] == "organisation"}
     #: Per child entity (consent, card), the members of its pulled rows.
     parents: dict[str, set[str]] = defaultdict(set)
     stored: dict[str, list[str]] = defaultdict(list)  # children whose stored row is kept
-    run: list[Change] = []
+    run: list[PulledChange] = []
+    run_entity, run_keys = "", {}.keys()
 
     def flush() -> None:
         if run:
-            upsert_pulled(session, run[0].entity, list(run))
+            upsert_pulled(session, run_entity, list(run))
             run.clear()
 
     for change in known:
-        if change.deleted or change.row is None:
+        entity, row = change["entity"], change.get("row")
+        if row is None or change.get("deleted"):  # a tombstone
             flush()
-            if change.entity in rows.MEMBER_CHILDREN:
-                members |= rows.member_ids_of(session, change.entity, [change.id])
-                stored[change.entity].append(change.id)
-            rows.tombstone(session, change.entity, change.id, change.org_id, change.version)
+            entity_id = change["id"]
+            if entity in rows.MEMBER_CHILDREN:
+                members |= rows.member_ids_of(session, entity, [entity_id])
+                stored[entity].append(entity_id)
+            rows.tombstone(session, entity, entity_id, change["org_id"], change["version"])
             continue
-        mine = protected.get(change.id)
+        mine = protected.get(change["id"]) if protected else None
         if mine:
             flush()
-            values = rows.from_wire(change.entity, change.row)
-            values.update(id=change.id, org_id=change.org_id, version=change.version,
-                          deleted=False)
-            _upsert_protected(session, change, values, mine)
-            if change.entity == "member":
-                members.add(change.id)  # kept local fields: derive from the stored row
-            elif change.entity in rows.MEMBER_CHILDREN:
-                stored[change.entity].append(change.id)
+            entity_id = change["id"]
+            _upsert_protected(session, change, row, mine)
+            if entity == "member":
+                members.add(entity_id)  # kept local fields: derive from the stored row
+            elif entity in rows.MEMBER_CHILDREN:
+                stored[entity].append(entity_id)
             continue
-        if change.entity in rows.MEMBER_CHILDREN and change.row.get("member_id"):
-            parents[change.entity].add(change.row["member_id"])
-        if run and (change.entity != run[0].entity or run[0].row.keys() != change.row.keys()):
+        if entity in rows.MEMBER_CHILDREN and row.get("member_id"):
+            parents[entity].add(row["member_id"])
+        if run and (entity != run_entity or row.keys() != run_keys):
             flush()
+        if not run:
+            run_entity, run_keys = entity, row.keys()
         run.append(change)
     flush()
     for entity, ids in stored.items():
@@ -171,16 +174,18 @@ def _apply_changes(
 
 
 def _upsert_protected(
-    session: Session, change: Change, values: dict[str, Any], mine: set[str]
+    session: Session, change: PulledChange, row: dict[str, Any], mine: set[str]
 ) -> None:
     """Keep pending local fields; remember the server's values of them in the shadow."""
-    assert change.row is not None
-    shadow = {k: change.row[k] for k in mine if k in change.row}
+    entity, entity_id = change["entity"], change["id"]
+    values = rows.from_wire(entity, row)
+    values.update(id=entity_id, org_id=change["org_id"], version=change["version"],
+                  deleted=False)
+    shadow = {k: row[k] for k in mine if k in row}
     if "deleted" in mine:
         shadow["deleted"] = False
-    state.merge_shadow(session, change.entity, change.id, shadow)
-    exists = session.scalar(
-        select(rows.table(change.entity).c.id).where(rows.table(change.entity).c.id == change.id)
-    )
+    state.merge_shadow(session, entity, entity_id, shadow)
+    t = rows.table(entity)
+    exists = session.scalar(select(t.c.id).where(t.c.id == entity_id))
     keep = {k: v for k, v in values.items() if k not in mine or k == "id"}
-    upsert(session, change.entity, [keep if exists else values])
+    upsert(session, entity, [keep if exists else values])

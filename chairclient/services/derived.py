@@ -80,20 +80,24 @@ def best_cards(session: Session, ids: list[str]) -> dict[str, CardSummary]:
     return best
 
 
-def derived_values(values: Mapping[str, Any], consented: bool, card: CardSummary) -> dict:
-    """The derived columns of a member with these editable ``values`` (dates may be ISO
-    strings: only emptiness and the name and СНИЛС text matter)."""
+def derived_row(values: Mapping[str, Any], consented: bool, card: CardSummary) -> tuple:
+    """The derived columns of a member with these editable ``values``, in :data:`DERIVED`
+    order (dates may be ISO strings: only emptiness and the name and СНИЛС text matter)."""
     status, number = card
-    return {
-        "has_consent": consented,
-        "card_status": status,
-        "card_number": number,
-        "is_complete": is_member_complete(values),
-        "search_text": member_search_text(
-            values.get("last_name"), values.get("first_name"), values.get("patronymic"),
-            values.get("snils"), number,
-        ),
-    }
+    get = values.get
+    return (
+        consented,
+        status,
+        number,
+        is_member_complete(values),
+        member_search_text(get("last_name"), get("first_name"), get("patronymic"),
+                           get("snils"), number),
+    )
+
+
+def derived_values(values: Mapping[str, Any], consented: bool, card: CardSummary) -> dict:
+    """:func:`derived_row` by column name."""
+    return dict(zip(DERIVED, derived_row(values, consented, card), strict=True))
 
 
 def refresh_members(session: Session, member_ids: Iterable[str]) -> None:
@@ -152,26 +156,22 @@ def refresh_card_columns(session: Session, member_ids: Iterable[str]) -> None:
     names = ("last_name", "first_name", "patronymic", "snils")
     read = select(members.c.id, members.c.card_status, members.c.card_number,
                   members.c.search_text, *(members.c[k] for k in names))
-    write = (
-        update(members)
-        .where(members.c.id == bindparam("member_key"))
-        .values(card_status=bindparam("card_status"), card_number=bindparam("card_number"),
-                search_text=bindparam("search_text"))
-    )
+    # Plain driver SQL and tuples: a first download updates one member per card pulled.
+    write = ("UPDATE members SET card_status = ?, card_number = ?, search_text = ? "
+             "WHERE id = ?")
     for start in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[start : start + REFRESH_CHUNK]
         cards = best_cards(session, chunk)
         params = []
         for member_id, status, number, text, *name in session.execute(
             read.where(members.c.id.in_(json_ids(chunk)))
-        ).all():
+        ):
             new_status, new_number = cards.get(member_id, NO_CARD)
             new_text = member_search_text(*name, new_number)
             if (new_status, new_number, new_text) != (status, number, text):
-                params.append({"member_key": member_id, "card_status": new_status,
-                               "card_number": new_number, "search_text": new_text})
+                params.append((new_status, new_number, new_text, member_id))
         if params:
-            session.execute(write, params)
+            session.connection().exec_driver_sql(write, params)
     session.expire_all()  # ORM copies of these members must re-read the columns
 
 

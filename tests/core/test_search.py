@@ -89,3 +89,11 @@ def test_sort_by_organisation(db) -> None:
         rows = fetch_rows(s, ids)
     assert [rows[i].org_name for i in ids][0] == "ППО МБОУ СОШ № 1"
     assert [rows[i].org_name for i in ids][-1] == "ППО другой школы"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="АбЁё Ee\t\n\u00a0\u2003\x1c-.", max_size=25))
+def test_fold_collapses_every_unicode_space_as_the_regex_definition(text: str) -> None:
+    import re
+
+    assert fold(text) == re.sub(r"\s+", " ", text.casefold().replace("ё", "е")).strip()

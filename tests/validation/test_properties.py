@@ -171,3 +171,34 @@ def test_parse_date_roundtrips(day: date) -> None:
     serial = (day - date(1899, 12, 30)).days
     assert parse_date(serial) == day
     assert parse_date(serial + 0.5) == day
+
+
+_CARD_FIELDS = ("last_name", "first_name", "birth_date", "sex", "category", "member_since",
+                "registered_on", "registration_method", "education_level", "dues_form",
+                "workplace", "position_code", "position_text", "study_level", "study_course")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional={
+    name: st.one_of(st.none(), st.sampled_from(["", "  ", "x", "working", "student",
+                                                " student ", "pensioner", "unemployed", "?"]))
+    for name in _CARD_FIELDS
+}))
+def test_complete_exactly_when_nothing_required_is_missing(values: dict) -> None:
+    from chairclient.validation.member import (
+        is_member_complete,
+        missing_member_fields,
+        required_member_fields,
+    )
+
+    def empty(value) -> bool:
+        return value is None or not str(value).strip()
+
+    category = str(values.get("category") or "").strip()
+    required = required_member_fields(values)
+    assert ("study_level" in required) == (category == "student")
+    missing = [name for name in required if (
+        empty(values.get("position_code")) and empty(values.get("position_text"))
+        if name == "position" else empty(values.get(name)))]
+    assert missing_member_fields(values) == missing
+    assert is_member_complete(values) == (not missing)
