@@ -29,6 +29,7 @@ from registry.auth import now_utc
 from registry.changelog import counters
 from registry.live_counts import live_counts
 from registry.models import ENTITY_TABLES, change_log
+from registry.pull_pg import Batch
 from registry.scope import Scope
 from registry.wire import wire_columns
 from sync.protocol import PullRequest, PullResponse
@@ -59,8 +60,8 @@ def pull_json_more(session: Session, scope: Scope, request: PullRequest) -> tupl
     if session.get_bind().dialect.name != "postgresql":
         page = pull_page(session, scope, request)
         return to_json(page), page["more"]
-    entries, rest = _page(session, scope, request, pull_pg.changes_after)
-    changes = b",".join(entry.change for entry in entries)
+    texts, rest = _page(session, scope, request, pull_pg.changes_after)
+    changes = b",".join(texts)
     return b'{"changes":[' + changes + b"]," + to_json(rest)[1:], rest["more"]
 
 
@@ -70,14 +71,13 @@ def pull_page(session: Session, scope: Scope, request: PullRequest) -> dict[str,
     return {"changes": _changes(session, entries), **rest}
 
 
-Fetch = Callable[[Session, list[str], int, int, int], list[Any]]
+Fetch = Callable[[Session, list[str], int, int, int], Batch]
 
 
 def _page(
     session: Session, scope: Scope, request: PullRequest, fetch: Fetch
 ) -> tuple[list[Any], dict[str, Any]]:
-    """The page's change-log entries (as ``fetch`` gives them: each with its ``seq``) and the
-    page's other fields."""
+    """The page's items (the batches' items, in order) and the page's other fields."""
     hwm, horizon = counters(session)
     cursors: dict[str, int] = {}
     reset: list[str] = []
@@ -101,18 +101,13 @@ def _page(
             more = True
             break
         orgs = groups[cursor]
-        page = fetch(session, orgs, cursor, hwm, remaining + 1)
-        if len(page) > remaining:
-            page = page[:remaining]
-            more = True
-            upto = page[-1].seq
-        else:
-            upto = hwm
-        entries.extend(page)
-        remaining -= len(page)
+        batch = fetch(session, orgs, cursor, hwm, remaining)
+        entries.extend(batch.items)
+        remaining -= batch.count
         for org_id in orgs:
-            cursors[org_id] = upto
-        if more:
+            cursors[org_id] = batch.last_seq if batch.more else hwm
+        if batch.more:
+            more = True
             break
     return entries, {
         "cursors": cursors,
@@ -126,8 +121,9 @@ def _page(
 
 def _entries_after(
     session: Session, orgs: list[str], cursor: int, hwm: int, limit: int
-) -> list[Any]:
-    """Change-log entries of ``orgs`` with cursor < seq <= hwm, oldest first, at most ``limit``."""
+) -> Batch:
+    """Change-log entries of ``orgs`` with cursor < seq <= hwm, oldest first, at most
+    ``limit`` (one more is read to know whether more follow)."""
     log = change_log.c
     found: list[Any] = []
     for org_filter in id_filters(session, log.org_id, orgs):
@@ -136,11 +132,12 @@ def _entries_after(
                 select(change_log)
                 .where(org_filter, log.seq > cursor, log.seq <= hwm)
                 .order_by(log.seq)
-                .limit(limit)
+                .limit(limit + 1)
             ).all()
         )
     found.sort(key=lambda entry: entry.seq)
-    return found[:limit]
+    page = found[:limit]
+    return Batch(page, len(page), page[-1].seq if page else cursor, len(found) > limit)
 
 
 @cache

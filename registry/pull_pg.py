@@ -2,7 +2,8 @@
 
 On PostgreSQL one statement per cursor group selects the change-log entries of a page and, for
 each, the full row (``row_to_json`` of its wire columns) or a tombstone,
-already as the JSON text of a :class:`sync.protocol.Change`. Python only joins the texts: a
+already as the JSON text of a :class:`sync.protocol.Change`, and joins them into one text per
+page. Python only splices that into the answer: a
 first download of a whole region (hundreds of thousands of rows) no longer spends its time
 turning columns into Python objects and back into JSON. Other databases use the row-by-row path
 in :mod:`registry.pull`; both give the same changes (see ``tests/registry/test_pull_json.py``).
@@ -35,9 +36,13 @@ def _row(table: Table) -> str:
 
 @cache
 def _statement() -> str:
-    """Entries of ``orgs`` with ``cursor < seq <= hwm``, oldest first, at most ``limit``: their
-    sequence number and their change as JSON text (a live row only while it is not deleted
-    and still belongs to the entry's organisation; a tombstone otherwise)."""
+    """Entries of ``orgs`` with ``cursor < seq <= hwm``, oldest first, at most ``limit`` + 1,
+    as one row: how many there are, the ``limit``-th one's sequence number, and the first
+    ``limit`` changes as JSON texts joined by commas (each a live row only while it is not
+    deleted and still belongs to the entry's organisation; a tombstone otherwise).
+
+    One row rather than one per change: the driver and Python then handle one value per
+    page instead of ten thousand."""
     branches = " ".join(
         f"WHEN '{entity}' THEN (SELECT {_change('t.version', 'false', _row(table))}"
         f' FROM "{table.name}" t WHERE t.id = l.entity_id AND NOT t.deleted'
@@ -45,13 +50,29 @@ def _statement() -> str:
         for entity, table in ENTITY_TABLES.items()
     )
     tombstone = _change("l.version", "true", "NULL")
-    return (
+    page = (
         f"SELECT l.seq, COALESCE(CASE WHEN NOT l.tombstone THEN CASE l.entity {branches} END"
         f" END, {tombstone})::text AS change"
         " FROM change_log l"
         " WHERE l.org_id = ANY(%(orgs)s) AND l.seq > %(cursor)s AND l.seq <= %(hwm)s"
-        " ORDER BY l.seq LIMIT %(limit)s"
+        " ORDER BY l.seq LIMIT %(limit)s + 1"
     )
+    return (
+        "SELECT count(*), max(seq) FILTER (WHERE n <= %(limit)s),"
+        " string_agg(change, ',' ORDER BY seq) FILTER (WHERE n <= %(limit)s)"
+        f" FROM (SELECT seq, change, row_number() OVER (ORDER BY seq) AS n FROM ({page}) p) c"
+    )
+
+
+class Batch(NamedTuple):
+    """Up to ``limit`` change-log entries of a cursor group, oldest first, as a fetch gives
+    them: ``items`` (added to the page's), how many entries, the last one's ``seq``, and
+    whether more entries follow within the high-water mark."""
+
+    items: list[Any]
+    count: int
+    last_seq: int
+    more: bool
 
 
 @cache
@@ -67,16 +88,11 @@ def _bytes_loader() -> type:
     return Utf8Bytes
 
 
-class Entry(NamedTuple):
-    seq: int
-    change: bytes
-
-
 def changes_after(
     session: Session, orgs: list[str], cursor: int, hwm: int, limit: int
-) -> list[Entry]:
-    """The entries after ``cursor``, each with its change as JSON (UTF-8 bytes). Runs on the
-    driver's own cursor inside the session's transaction: no per-row work in Python."""
+) -> Batch:
+    """The entries after ``cursor``: one item, their changes as JSON (UTF-8 bytes, joined by
+    commas), or none. Runs on the driver's own cursor inside the session's transaction."""
     raw = session.connection().connection.driver_connection
     assert raw is not None
     with raw.cursor() as db_cursor:
@@ -84,4 +100,8 @@ def changes_after(
         db_cursor.execute(
             _statement(), {"orgs": orgs, "cursor": cursor, "hwm": hwm, "limit": limit}
         )
-        return [Entry(seq, change) for seq, change in db_cursor.fetchall()]
+        found = db_cursor.fetchone()
+    assert found is not None
+    count, last_seq, changes = found
+    taken = min(count, limit)
+    return Batch([changes] if taken else [], taken, last_seq or cursor, count > limit)
