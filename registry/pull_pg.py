@@ -1,7 +1,7 @@
 """Pulled changes rendered as JSON by PostgreSQL itself.
 
 On PostgreSQL one statement per cursor group selects the change-log entries of a page and, for
-each, the full row (``row_to_json`` of its wire columns) or a tombstone,
+each, the full row (its ``wire_json``, kept on write by a trigger) or a tombstone,
 already as the JSON text of a :class:`sync.protocol.Change`, and joins them into one text per
 page. Python only splices that into the answer: a
 first download of a whole region (hundreds of thousands of rows) no longer spends its time
@@ -22,16 +22,22 @@ from registry.wire import wire_columns
 
 
 def _change(version: str, deleted: str, row: str) -> str:
+    """A change as JSON text, put together as text: the row is already JSON (its stored
+    ``wire_json``), and ``json_build_object`` would parse it again. Ids are escaped as JSON
+    strings (they come from clients); the rest are numbers and literals."""
     return (
-        "json_build_object('entity', l.entity, 'id', l.entity_id, 'org_id', l.org_id, "
-        f"'seq', l.seq, 'version', {version}, 'deleted', {deleted}, 'row', {row})"
+        "'{\"entity\":' || to_json(l.entity)::text || ',\"id\":' || to_json(l.entity_id)::text"
+        " || ',\"org_id\":' || to_json(l.org_id)::text || ',\"seq\":' || l.seq"
+        f" || ',\"version\":' || {version} || ',\"deleted\":{deleted},\"row\":' || {row}"
+        " || '}'"
     )
 
 
 def _row(table: Table) -> str:
-    """The wire columns of row ``t`` as a JSON object (``row_to_json`` of just those)."""
+    """The wire columns of row ``t`` as JSON text: as stored on write (registry migration
+    0007), or rendered now where the stored text is missing (``row_to_json`` of just those)."""
     columns = ", ".join(f't."{key}"' for key in wire_columns(table))
-    return f"(SELECT row_to_json(w) FROM (SELECT {columns}) w)"
+    return f"COALESCE(t.wire_json, (SELECT row_to_json(w) FROM (SELECT {columns}) w)::text)"
 
 
 @cache
@@ -49,10 +55,10 @@ def _statement() -> str:
         " AND t.org_id = l.org_id)"
         for entity, table in ENTITY_TABLES.items()
     )
-    tombstone = _change("l.version", "true", "NULL")
+    tombstone = _change("l.version", "true", "'null'")
     page = (
         f"SELECT l.seq, COALESCE(CASE WHEN NOT l.tombstone THEN CASE l.entity {branches} END"
-        f" END, {tombstone})::text AS change"
+        f" END, {tombstone}) AS change"
         " FROM change_log l"
         " WHERE l.org_id = ANY(%(orgs)s) AND l.seq > %(cursor)s AND l.seq <= %(hwm)s"
         " ORDER BY l.seq LIMIT %(limit)s + 1"
@@ -62,17 +68,6 @@ def _statement() -> str:
         " string_agg(change, ',' ORDER BY seq) FILTER (WHERE n <= %(limit)s)"
         f" FROM (SELECT seq, change, row_number() OVER (ORDER BY seq) AS n FROM ({page}) p) c"
     )
-
-
-class Batch(NamedTuple):
-    """Up to ``limit`` change-log entries of a cursor group, oldest first, as a fetch gives
-    them: ``items`` (added to the page's), how many entries, the last one's ``seq``, and
-    whether more entries follow within the high-water mark."""
-
-    items: list[Any]
-    count: int
-    last_seq: int
-    more: bool
 
 
 @cache
@@ -86,6 +81,17 @@ def _bytes_loader() -> type:
             return bytes(data)
 
     return Utf8Bytes
+
+
+class Batch(NamedTuple):
+    """Up to ``limit`` change-log entries of a cursor group, oldest first, as a fetch gives
+    them: ``items`` (added to the page's), how many entries, the last one's ``seq``, and
+    whether more entries follow within the high-water mark."""
+
+    items: list[Any]
+    count: int
+    last_seq: int
+    more: bool
 
 
 def changes_after(
