@@ -107,7 +107,13 @@ def is_member_complete(values: Mapping[str, Any]) -> bool:
     plain fields are looked up and tested in one pass, the position pair only if needed."""
     required = _required(values)
     plain = _PLAIN_REQUIRED[required]
-    if any(map(is_empty, map(values.get, plain))):
+    found = list(map(values.get, plain))
+    if None in found:
+        return False
+    if set(map(type, found)) == {str}:  # the usual card: text and ISO dates, tested in C
+        if "" in map(str.strip, found):
+            return False
+    elif any(map(is_empty, found)):
         return False
     return len(plain) == len(required) or _is_filled(values, POSITION)
 
