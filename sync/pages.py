@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any, NotRequired
 
-from pydantic import BaseModel
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from sync.protocol import MutationResult, UtcTime
+from sync.protocol import ExchangeResponse, PullResponse
 
 
 class PulledChange(TypedDict):
@@ -29,23 +28,13 @@ class PulledChange(TypedDict):
     row: NotRequired[dict[str, Any] | None]
 
 
-class PulledPage(BaseModel):
+class PulledPage(PullResponse):
     """:class:`sync.protocol.PullResponse` with :class:`PulledChange` changes."""
 
-    changes: list[PulledChange]
-    cursors: dict[str, int]
-    added: list[str] = []
-    revoked: list[str] = []
-    reset_required: list[str] = []
-    more: bool = False
-    server_time: UtcTime
+    changes: list[PulledChange]  # type: ignore[assignment]
 
 
-class ExchangeAnswer(BaseModel):
+class ExchangeAnswer(ExchangeResponse):
     """:class:`sync.protocol.ExchangeResponse` with a :class:`PulledPage`."""
 
-    results: list[MutationResult] = []
     page: PulledPage | None = None
-    counts: dict[str, dict[str, int]] | None = None
-    server_time: UtcTime
-
