@@ -55,3 +55,34 @@ def test_stored_wire_json_follows_every_write(api: Api, world: World, db: Databa
     row = json.loads(stored)
     assert row["note"] == 'кавычки " и \\ слэш' and row["phone"] == "+79037778899"
     assert set(row) == set(wire_columns(ENTITY_TABLES["member"]))
+
+
+def test_migration_goes_down_and_up_again(pg_cluster) -> None:
+    """Down to 0006 the column, functions and triggers go; up again every row is rendered."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from alembic import command
+
+    from registry.db import alembic_config, init_db, open_database
+
+    url = pg_cluster.create_database("wire_json_migration")
+    db = open_database(url)
+    try:
+        init_db(db)
+        subprocess.run([sys.executable, "-m", "registry", "seed-demo", "--db", url,
+                        "--members", "40"], cwd=Path(__file__).resolve().parents[2],
+                       check=True, capture_output=True)
+        command.downgrade(alembic_config(db.engine), "0006_live_row_counts")
+        with db.read() as session:
+            assert session.execute(text(
+                "SELECT count(*) FROM information_schema.columns"
+                " WHERE column_name = 'wire_json'")).scalar_one() == 0
+        command.upgrade(alembic_config(db.engine), "head")
+        stale = _stale_rows(db)
+        assert set(stale.values()) == {0}
+        with db.read() as session:
+            assert session.execute(text("SELECT count(*) FROM members")).scalar_one() >= 40
+    finally:
+        db.engine.dispose()
