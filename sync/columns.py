@@ -38,6 +38,12 @@ def _present(values: list[Any]) -> list[Any]:
     return [v for v in values if v is not None] if None in values else values
 
 
+def _iso_texts(values: list[Any]) -> list[Any] | None:
+    """The non-None values when every one is text (ISO, converted in C); else None."""
+    present = _present(values)
+    return present if set(map(type, present)) <= {str} else None
+
+
 def _refill(values: list[Any], present: list[Any], converted: Any) -> list[Any]:
     """``values`` with each value of ``present`` (the non-None ones, in order) replaced by the
     matching one of ``converted``; None stays None. (A lookup runs in C; equal values convert
@@ -63,8 +69,8 @@ def _moments(convert: Convert) -> ColumnConvert:
     slow = _each(lambda v: convert(_wire_moment(v)))
 
     def column(values: list[Any]) -> list[Any]:
-        present = _present(values)
-        if not set(map(type, present)) <= {str}:
+        present = _iso_texts(values)
+        if present is None:
             return slow(values)
         parsed = list(map(datetime.fromisoformat, present))  # a bad value raises here
         if any(map(_TZINFO, parsed)):
@@ -78,8 +84,8 @@ def _days(convert: Convert) -> ColumnConvert:
     slow = _each(lambda v: convert(_wire_day(v)))
 
     def column(values: list[Any]) -> list[Any]:
-        present = _present(values)
-        if not set(map(type, present)) <= {str}:
+        present = _iso_texts(values)
+        if present is None:
             return slow(values)
         deque(map(date.fromisoformat, present), maxlen=0)  # a bad value raises here
         if set(map(len, present)) <= {_DAY_LENGTH}:

@@ -3,8 +3,8 @@
 A pulled page brings thousands of rows; going through SQLAlchemy's per-row parameter handling
 cost more than SQLite itself. The SQL is built once per entity and key set, values pass
 column by column through converters that store them exactly as SQLAlchemy's column types
-would (:mod:`sync.columns`), and pulled member rows get their derived columns computed on the way in rather than read back
-and updated afterwards.
+would (:mod:`sync.columns`), and pulled member rows get their derived columns computed on the
+way in rather than read back and updated afterwards.
 """
 
 from __future__ import annotations
