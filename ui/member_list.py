@@ -149,8 +149,12 @@ class MemberListPanel(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def selected_member_ids(self) -> list[str]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [i for i in (self.model.member_id(r) for r in rows) if i is not None]
+        """The selected members in list order. Read from the selection's row ranges, not
+        index by index: «select all» over thousands of rows must not stall the window."""
+        rows: set[int] = set()
+        for block in self.table.selectionModel().selection():
+            rows.update(range(block.top(), block.bottom() + 1))
+        return [i for i in (self.model.member_id(r) for r in sorted(rows)) if i is not None]
 
     def current_member_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -242,8 +246,8 @@ class MemberListPanel(QWidget):
         rows = sorted(r for r in (self.model.row_of(i) for i in selected) if r >= 0)
         selection = QItemSelection()
         last_col = self.model.columnCount() - 1
-        for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, last_col))
+        for first, last in _runs(rows):  # one range per run of rows, not one per row
+            selection.select(self.model.index(first, 0), self.model.index(last, last_col))
         flags = QItemSelectionModel.SelectionFlag
         self.table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
         current_row = self.model.row_of(current) if current else -1
@@ -308,3 +312,14 @@ class MemberListPanel(QWidget):
 
 def _with_sort(flt: MemberFilter, old: MemberFilter) -> MemberFilter:
     return dataclasses.replace(flt, sort_key=old.sort_key, descending=old.descending)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QItemSelection, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -189,6 +189,22 @@ def test_multi_selection(panel) -> None:
         panel.table.selectionModel().SelectionFlag.Select
         | panel.table.selectionModel().SelectionFlag.Rows)
     assert panel.selected_member_ids() == [panel.model.member_id(1), panel.model.member_id(3)]
+
+
+def test_a_scattered_selection_survives_a_refresh(qtbot, panel) -> None:
+    """Runs of rows and single rows, overlapping selections included, come back whole."""
+    model, selection = panel.model, panel.table.selectionModel()
+    flags = selection.SelectionFlag
+    rows = [0, 1, 2, 4, 7, 8]
+    for first, last in [(0, 2), (1, 1), (4, 4), (7, 8)]:
+        selection.select(QItemSelection(model.index(first, 0), model.index(last, 0)),
+                         flags.Select | flags.Rows)
+    chosen = panel.selected_member_ids()
+    assert chosen == [model.member_id(r) for r in rows]
+    panel.refresh()
+    qtbot.waitUntil(lambda: settled(panel), timeout=10_000)
+    assert panel.selected_member_ids() == chosen
+    assert len(selection.selectedRows()) == len(rows)
 
 
 card_dialog = optional_class("ui.member_card", "MemberCardDialog")
