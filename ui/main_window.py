@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         def selection_changed() -> None:
-            count = len(table.selectionModel().selectedRows())
+            count = self.members.selected_count()
             documents.update_enabled(scope() is not None, count)
             reports.selection_action.setEnabled(scope() is not None and count > 0)
 

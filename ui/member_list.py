@@ -149,12 +149,20 @@ class MemberListPanel(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def selected_member_ids(self) -> list[str]:
-        """The selected members in list order. Read from the selection's row ranges, not
-        index by index: «select all» over thousands of rows must not stall the window."""
+        """The selected members in list order."""
+        rows = sorted(self._selected_rows())
+        return [i for i in (self.model.member_id(r) for r in rows) if i is not None]
+
+    def selected_count(self) -> int:
+        return len(self._selected_rows())
+
+    def _selected_rows(self) -> set[int]:
+        """Read from the selection's row ranges, not index by index: «select all» over
+        thousands of rows must not stall the window."""
         rows: set[int] = set()
         for block in self.table.selectionModel().selection():
             rows.update(range(block.top(), block.bottom() + 1))
-        return [i for i in (self.model.member_id(r) for r in sorted(rows)) if i is not None]
+        return rows
 
     def current_member_id(self) -> str | None:
         index = self.table.currentIndex()

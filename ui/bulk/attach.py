@@ -39,7 +39,7 @@ def attach_bulk_actions(window: Any, *, operations: Operations, menu: QMenu) -> 
         actions.button = actions.tool_button(members)
         top_row.insertWidget(top_row.count() - 1, actions.button)
     table.selectionModel().selectionChanged.connect(
-        lambda *_: actions.update_enabled(len(table.selectionModel().selectedRows())))
+        lambda *_: actions.update_enabled(members.selected_count()))
     actions.update_enabled(0)
 
     actions.changed.connect(lambda _ids: window._after_decision())
