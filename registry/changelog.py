@@ -15,6 +15,7 @@ from sqlalchemy import Insert, delete, event, select, text, update
 from sqlalchemy.orm import Session
 
 from registry.db import bulk_insert
+from registry.deferred import drop_deferred, flush_deferred
 from registry.models import change_log, server_counters
 
 
@@ -103,10 +104,12 @@ _NEXT_SEQ_AND_ENTRY = text(
 
 @event.listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:
-    """The transaction's change-log entries, in the order logged, right before it commits
-    (the counter's row lock is then held for this one round trip and the commit)."""
+    """The transaction's deferred inserts (:mod:`registry.deferred`), then its change-log
+    entries in the order logged, right before it commits (the counter's row lock is then held
+    for this one round trip and the commit)."""
     if session.in_nested_transaction():
         return
+    flush_deferred(session)
     pending = session.info.pop(_PENDING, None)
     if pending:
         session.execute(_NEXT_SEQ_AND_ENTRY, pending)
@@ -116,6 +119,7 @@ def _write_pending(session: Session) -> None:
 def _drop_pending(session: Session, transaction: Any) -> None:
     if transaction.parent is None:  # the whole transaction ended (a rollback): forget them
         session.info.pop(_PENDING, None)
+        drop_deferred(session)
 
 
 @cache

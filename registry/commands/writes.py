@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import Table, insert, update
 
+from registry.audit import record_audit
 from registry.changelog import log_change
 from registry.commands.base import Context
-from registry.models import ENTITY_TABLES, audit_history
-from registry.wire import wire_value
+from registry.models import ENTITY_TABLES
 
 #: A date that is already "today" somewhere (UTC+14) is not in the future.
 _LATEST_ZONE = timedelta(hours=14)
@@ -25,16 +25,9 @@ def _audit(
     ctx: Context, entity: str, row_id: str, org_id: str, op: str,
     changes: dict[str, tuple[Any, Any]],
 ) -> None:
-    rows = [
-        {
-            "at": ctx.now, "user_id": ctx.user_id, "mutation_id": ctx.mutation.mutation_id,
-            "entity": entity, "entity_id": row_id, "org_id": org_id, "op": op, "field": field,
-            "old_value": wire_value(old), "new_value": wire_value(new),
-        }
-        for field, (old, new) in sorted(changes.items())
-    ]
-    if rows:
-        ctx.session.execute(insert(audit_history), rows)
+    record_audit(ctx.session, at=ctx.now, user_id=ctx.user_id,
+                 mutation_id=ctx.mutation.mutation_id, entity=entity, entity_id=row_id,
+                 org_id=org_id, op=op, changes=changes)
 
 
 def update_row(ctx: Context, entity: str, row: Any, values: dict[str, Any]) -> int:
