@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from chairclient.db.engine import Database
 from chairclient.db.models import OutboxEntry
 from sync import rows, state
+from sync.counts import kept_counts, recount, resume_counting
 from sync.exchange import Exchange, ExchangeApi
 from sync.protocol import MAX_PULL_LIMIT, SyncMeta
 from sync.pull import PullOutcome, pull_all
@@ -138,11 +139,16 @@ class SyncEngine:
         with rows.page_transaction(self.db) as session:
             held = state.cursors(session)
             busy = _orgs_with_pending(session)
-            local = rows.live_counts_by_org(session)
+            local = kept_counts(session)
+            if local is None:  # a long pull stopped half-way: triggers and counts anew
+                resume_counting(session)
+                local = kept_counts(session)
             for org_id in held:
                 if org_id not in counts or org_id in busy:
                     continue
-                if local.get(org_id, {}) != counts[org_id]:
+                if local is not None and local.get(org_id, {}) == counts[org_id]:
+                    continue
+                if recount(session, org_id) != counts[org_id]:  # a kept count can be wrong
                     mismatched.add(org_id)
                     rows.purge_org(session, org_id, keep_local=True)
                     state.put_cursors(session, {org_id: 0})

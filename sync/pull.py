@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
-from sync import commands, rows, state
+from sync import commands, counts, rows, state
 from sync.pages import PulledChange, PulledPage
 from sync.upsert import upsert, upsert_pulled
 
@@ -50,26 +50,42 @@ def pull_all(
     outcome = PullOutcome()
     with db.transaction() as session:
         cursors = state.cursors(session)
+    suspended = False  # a long pull: the rows are counted once at its end
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-        pending: Future[PulledPage] = fetcher.submit(fetch, cursors)
-        for _ in range(MAX_PAGES):
-            page = pending.result()
-            following = _cursors_after(cursors, page)
-            if page.more:
-                pending = fetcher.submit(fetch, following)
-            apply_page(db, page)
-            outcome.pages += 1
-            outcome.pulled += len(page.changes)
-            outcome.added |= set(page.added) - set(cursors)
-            outcome.revoked |= set(page.revoked)
-            outcome.reset |= set(page.reset_required)
-            outcome.server_time = page.server_time
-            if progress is not None:
-                progress(outcome.pulled)
-            cursors = following
-            if not page.more:
-                break
+        try:
+            pending: Future[PulledPage] = fetcher.submit(fetch, cursors)
+            for _ in range(MAX_PAGES):
+                page = pending.result()
+                following = _cursors_after(cursors, page)
+                if page.more:
+                    pending = fetcher.submit(fetch, following)
+                    if not suspended:
+                        with rows.page_transaction(db) as session:
+                            counts.suspend_counting(session)
+                        suspended = True
+                apply_page(db, page)
+                _count_page(outcome, page, cursors, progress)
+                cursors = following
+                if not page.more:
+                    break
+        finally:
+            if suspended:
+                with rows.page_transaction(db) as session:
+                    counts.resume_counting(session)
     return outcome
+
+
+def _count_page(outcome: PullOutcome, page: PulledPage, cursors: dict[str, int],
+                progress: Callable[[int], None] | None) -> None:
+    """Add an applied page to the outcome and report progress."""
+    outcome.pages += 1
+    outcome.pulled += len(page.changes)
+    outcome.added |= set(page.added) - set(cursors)
+    outcome.revoked |= set(page.revoked)
+    outcome.reset |= set(page.reset_required)
+    outcome.server_time = page.server_time
+    if progress is not None:
+        progress(outcome.pulled)
 
 
 def _cursors_after(cursors: dict[str, int], page: PulledPage) -> dict[str, int]:

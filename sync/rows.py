@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, delete, select, text, update
+from sqlalchemy import Date, DateTime, Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from chairclient.db.engine import Database
@@ -165,47 +164,3 @@ def purge_org(session: Session, org_id: str, *, keep_local: bool) -> None:
         session.execute(query)
     if not keep_local:
         session.execute(delete(OutboxEntry).where(OutboxEntry.org_id == org_id))
-
-
-def live_counts(session: Session, org_id: str) -> dict[str, int]:
-    """Rows of ``org_id`` the server knows about (version > 0) and that are not deleted."""
-    from sqlalchemy import func
-
-    counts: dict[str, int] = {}
-    for entity in SYNCED_MODELS:
-        t = table(entity)
-        n = session.scalar(
-            select(func.count()).select_from(t).where(
-                t.c.org_id == org_id, t.c.deleted.is_(False), t.c.version > 0
-            )
-        )
-        if n:
-            counts[entity] = int(n)
-    return counts
-
-
-#: Rows not counted as live: deleted, or never acknowledged by the server. The same text as
-#: the partial indexes of migration 0003 (SQLite uses one only for a matching condition).
-UNSYNCED = "deleted <> 0 OR version <= 0"
-
-
-def live_counts_by_org(session: Session) -> dict[str, dict[str, int]]:
-    """:func:`live_counts` of every organisation at once: per table, the rows per organisation
-    (the ``org_id`` index) less the unsynced ones (the small partial index); no table rows
-    are read, so a 600,000-row region is counted in tens of milliseconds."""
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for entity in SYNCED_MODELS:
-        name = table(entity).name
-        every = session.execute(
-            text(f"SELECT org_id, count(*) FROM {name} GROUP BY org_id")
-        ).all()
-        unsynced = dict(
-            session.execute(
-                text(f"SELECT org_id, count(*) FROM {name} WHERE {UNSYNCED} GROUP BY org_id")
-            ).all()
-        )
-        for org_id, n in every:
-            live = n - unsynced.get(org_id, 0)
-            if live:
-                counts[org_id][entity] = live
-    return dict(counts)

@@ -19,7 +19,7 @@ from chairclient.db.models_member import (
 )
 from chairclient.db.models_org import KINDS, LEVELS, Organisation, OrganisationNameChange
 from chairclient.db.models_ref import REFERENCE_MODELS
-from chairclient.db.models_sync import OutboxEntry, SyncState, UndoStep
+from chairclient.db.models_sync import OutboxEntry, SyncedRowCount, SyncState, UndoStep
 
 #: Tables whose rows are synchronised, by the entity name used on the wire and in the outbox.
 SYNCED_MODELS: dict[str, type[Synced]] = {
@@ -56,6 +56,7 @@ __all__ = [
     "SERVER_SET_CONSENT_COLUMNS",
     "SYNCED_MODELS",
     "SyncState",
+    "SyncedRowCount",
     "Synced",
     "UndoStep",
     "new_id",

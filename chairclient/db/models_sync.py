@@ -65,3 +65,15 @@ class SyncState(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class SyncedRowCount(Base):
+    """Live rows (acknowledged by the registry, not deleted) per entity and organisation, kept
+    by triggers on every write to a synced table (migration 0005): the sync's count check."""
+
+    __tablename__ = "synced_row_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    org_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    live: Mapped[int] = mapped_column(Integer, nullable=False)

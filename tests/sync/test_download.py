@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text, update
 
-from chairclient.db.models import Member, Organisation
+from chairclient.db.models import Member, Organisation, SyncedRowCount
 from registry.auth import find_user_id
 from registry.models import user_positions
 from sync import state
+from sync.counts import count_all, kept_counts, recount
 from sync.rows import page_transaction
 from tests.sync.helpers import local_member_ids, server_member_ids, server_scope
 
@@ -42,9 +43,13 @@ def test_territorial_chair_gets_the_whole_subtree(make_side, server) -> None:
 def test_small_pages_give_the_same_result(make_side, server) -> None:
     terr = make_side("territory1")
     terr.engine.page_limit = 37
-    terr.sync()
+    report = terr.sync()
     scope = server_scope(server.db, "territory1")
     assert local_member_ids(terr.db) == server_member_ids(server.db, scope)
+    # The long pull counted the rows once at its end: the kept counts are right.
+    assert report.orgs_redownloaded == []
+    with terr.db.transaction() as session:
+        assert kept_counts(session) == count_all(session) != {}
 
 
 def test_count_mismatch_redownloads_silently(make_side, server) -> None:
@@ -56,6 +61,37 @@ def test_count_mismatch_redownloads_silently(make_side, server) -> None:
     report = chair.sync()
     assert report.orgs_redownloaded == [chair.org_id]
     assert local_member_ids(chair.db) == before
+
+
+def test_a_wrong_kept_count_is_recounted_not_redownloaded(make_side, server) -> None:
+    """The kept counts are only a shortcut: where one disagrees with the registry, the rows
+    are counted; they are all there, so nothing is downloaded again and the count is fixed."""
+    chair = make_side("chair1")
+    chair.sync()
+    with page_transaction(chair.db) as session:
+        session.execute(update(SyncedRowCount).where(SyncedRowCount.org_id == chair.org_id,
+                                                     SyncedRowCount.entity == "member")
+                        .values(live=SyncedRowCount.live + 5))
+    report = chair.sync()
+    assert report.orgs_redownloaded == [] and report.pulled == 0
+    with chair.db.transaction() as session:
+        kept = kept_counts(session)
+        assert kept is not None and kept[chair.org_id] == recount(session, chair.org_id)
+        assert kept[chair.org_id]["member"] == len(local_member_ids(chair.db))
+
+
+def test_without_the_count_triggers_every_org_is_counted_from_its_rows(make_side,
+                                                                       server) -> None:
+    terr = make_side("territory1")
+    terr.sync()
+    with page_transaction(terr.db) as session:
+        session.execute(text("DROP TRIGGER members_count_delete"))
+        lost = session.scalars(select(Member.id).limit(2)).all()
+        session.execute(delete(Member).where(Member.id.in_(lost)))
+    report = terr.sync()
+    assert report.orgs_redownloaded
+    assert local_member_ids(terr.db) == server_member_ids(server.db, server_scope(
+        server.db, "territory1"))
 
 
 def test_org_removed_from_scope_is_purged(make_side, server) -> None:
