@@ -13,7 +13,13 @@ from registry import push as push_module
 from registry.auth import now_utc
 from registry.body import BODY_ERRORS
 from registry.changelog import tombstone_horizon
-from registry.deps import PASSWORD_CHANGE_REQUIRED, ReadyUser, RegistryDep
+from registry.deps import (
+    PASSWORD_CHANGE_REQUIRED,
+    BearerToken,
+    ReadyUser,
+    RegistryDep,
+    authenticate,
+)
 from registry.errors import error_doc
 from registry.models import organisations
 from registry.scope import compute_scope
@@ -93,10 +99,11 @@ def push(body: PushRequest, user: ReadyUser, registry: RegistryDep) -> Response:
 
 
 @router.post("/exchange", response_model=ExchangeResponse, responses=_BODY_ERRORS)
-def exchange(body: ExchangeRequest, user: ReadyUser, registry: RegistryDep) -> Response:
+def exchange(body: ExchangeRequest, token: BearerToken, registry: RegistryDep) -> Response:
     """Push, pull and the count check in one round trip: the mutations are applied first (as
     ``/push``), then one page after ``cursors`` is read (as ``/pull``), and with the last page
     the per-organisation counts (as ``/meta``). A usual sync is this one request."""
+    user = authenticate(registry, token)
     results, scope = push_module.push_in_scope(registry.db, user.id, body.mutations)
     page, counts = b"null", b"null"
     if body.cursors is not None:
