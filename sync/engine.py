@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.engine import Database
 from chairclient.db.models import OutboxEntry
+from chairclient.db.row_counts import kept_counts, recount, resume_counting
 from sync import rows, state
-from sync.counts import kept_counts, recount, resume_counting
 from sync.exchange import Exchange, ExchangeApi
 from sync.protocol import MAX_PULL_LIMIT, SyncMeta
 from sync.pull import PullOutcome, pull_all

@@ -19,9 +19,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chairclient.db import row_counts
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
-from sync import commands, counts, rows, state
+from sync import commands, rows, state
 from sync.pages import PulledChange, PulledPage
 from sync.upsert import upsert, upsert_pulled
 
@@ -61,7 +62,7 @@ def pull_all(
                     pending = fetcher.submit(fetch, following)
                     if not suspended:
                         with rows.page_transaction(db) as session:
-                            counts.suspend_counting(session)
+                            row_counts.suspend_counting(session)
                         suspended = True
                 apply_page(db, page)
                 _count_page(outcome, page, cursors, progress)
@@ -71,7 +72,7 @@ def pull_all(
         finally:
             if suspended:
                 with rows.page_transaction(db) as session:
-                    counts.resume_counting(session)
+                    row_counts.resume_counting(session)
     return outcome
 
 

@@ -72,7 +72,6 @@ class SyncedRowCount(Base):
     by triggers on every write to a synced table (migration 0005): the sync's count check."""
 
     __tablename__ = "synced_row_counts"
-    __table_args__ = {"sqlite_with_rowid": False}
 
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -344,3 +344,17 @@ def test_cards_consistent(con: sqlite3.Connection) -> None:
 
 def test_foreign_keys_hold(con: sqlite3.Connection) -> None:
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_live_row_counts_are_kept_and_right(demo_db: Path) -> None:
+    """The load runs without the count triggers; they are back afterwards, with every count."""
+    from chairclient.db.row_counts import count_all, kept_counts
+
+    db = open_database(demo_db)
+    try:
+        with db.transaction() as session:
+            kept = kept_counts(session)
+            assert kept is not None and kept == count_all(session)
+            assert sum(per.get("member", 0) for per in kept.values()) > 0
+    finally:
+        db.close()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, text, update
 
 from chairclient.db.engine import open_database
-from sync.counts import (
+from chairclient.db.row_counts import (
     COUNT_TRIGGERS,
     UNSYNCED,
     count_all,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import delete, insert, select, text, update
 
 from chairclient.db.models import Member, Organisation, SyncedRowCount
+from chairclient.db.row_counts import count_all, kept_counts, recount
 from registry.auth import find_user_id
 from registry.models import user_positions
 from sync import state
-from sync.counts import count_all, kept_counts, recount
 from sync.rows import page_transaction
 from tests.sync.helpers import local_member_ids, server_member_ids, server_scope
 

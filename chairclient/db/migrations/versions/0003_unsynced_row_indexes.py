@@ -3,7 +3,8 @@
 Every sync compares the live rows of each organisation held locally with the registry's counts.
 Counting them row by row took seconds in a 100,000-member region; with these small partial
 indexes (rows deleted or never acknowledged) the count is the ``org_id`` index's count minus
-this index's, both read without touching the tables. (Since 0005 the counts are kept on write; ``sync.counts`` recounts one organisation with these indexes' condition.)
+this index's, both read without touching the tables. (Since 0005 the counts are kept on
+write; ``chairclient.db.row_counts`` rebuilds them, or recounts one organisation, this way.)
 
 Revision ID: 0003
 Revises: 0002
@@ -17,7 +18,7 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-#: Must stay the same text as ``sync.counts.UNSYNCED``: SQLite uses a partial index only for a
+#: Must stay the same text as ``chairclient.db.row_counts.UNSYNCED``: SQLite uses a partial index only for a
 #: query whose condition matches the index's.
 UNSYNCED = "deleted <> 0 OR version <= 0"
 TABLES = (

@@ -3,7 +3,7 @@
 The sync compares each organisation's live local rows with the registry's counts after every
 sync. Counting them read the whole ``org_id`` index of every table (a tenth of a second in a
 100,000-member region, seconds after a cold start); with the counts kept on write the check
-reads a table of a few hundred rows. ``sync.counts`` recounts an organisation from its rows
+reads a table of a few hundred rows. ``chairclient.db.row_counts`` recounts an organisation from its rows
 before it believes a difference, so a count gone wrong costs a recount, never a re-download.
 
 A later migration that rebuilds a synced table (``batch_alter_table`` copies it) drops its
@@ -34,7 +34,7 @@ TABLES = {
     "card_status_change": "card_status_changes",
     "card_request": "card_requests",
 }
-#: A row the registry knows and that is not deleted (the opposite of ``sync.counts.UNSYNCED``).
+#: A row the registry knows and that is not deleted (the opposite of ``chairclient.db.row_counts.UNSYNCED``).
 LIVE = "{row}.deleted = 0 AND {row}.version > 0"
 
 
@@ -67,7 +67,6 @@ def upgrade() -> None:
         sa.Column("org_id", sa.String(36), nullable=False),
         sa.Column("live", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("entity", "org_id", name="pk_synced_row_counts"),
-        sqlite_with_rowid=False,
     )
     for entity, table in TABLES.items():
         create_triggers(entity, table)

@@ -1,4 +1,4 @@
-"""Live local rows per organisation, for the count check after every sync.
+"""Live local rows per organisation, for the sync's count check after every sync.
 
 The counts are kept on write by triggers (``synced_row_counts``, client migration 0005), so the
 check reads a few hundred rows instead of counting a region's hundreds of thousands. Two
