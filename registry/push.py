@@ -68,7 +68,7 @@ def push_in_scope(
     transaction per mutation, which stores each refusal on its own. Either way every result
     is the one the mutation would get alone, after those before it."""
     stored = _stored_ids(db, mutations)
-    if len(mutations) > 1:
+    if stored is not None:  # a batch (one mutation is simply pushed alone)
         try:
             return _push_together(db, user_id, mutations, stored)
         except (_Refused, IntegrityError):
@@ -82,7 +82,7 @@ def push_in_scope(
 
 
 def _push_together(
-    db: Database, user_id: str, mutations: list[Mutation], stored: set[str] | None
+    db: Database, user_id: str, mutations: list[Mutation], stored: set[str]
 ) -> tuple[list[MutationResult], Scope | None]:
     results: list[MutationResult] = []
     scope: Scope | None = None
@@ -91,8 +91,8 @@ def _push_together(
         for mutation in mutations:
             if scope is None:
                 scope = compute_scope(session, user_id)
-            check = mutation.op != "update" if stored is None else mutation.mutation_id in stored
-            result = _push_one(session, scope, user_id, mutation, check=check, locked=locked)
+            result = _push_one(session, scope, user_id, mutation,
+                               check=mutation.mutation_id in stored, locked=locked)
             results.append(result)
             if _may_move_scope(mutation, result):
                 scope = None

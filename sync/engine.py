@@ -142,11 +142,11 @@ class SyncEngine:
             local = kept_counts(session)
             if local is None:  # a long pull stopped half-way: triggers and counts anew
                 resume_counting(session)
-                local = kept_counts(session)
+                local = kept_counts(session) or {}
             for org_id in held:
                 if org_id not in counts or org_id in busy:
                     continue
-                if local is not None and local.get(org_id, {}) == counts[org_id]:
+                if local.get(org_id, {}) == counts[org_id]:
                     continue
                 if recount(session, org_id) != counts[org_id]:  # a kept count can be wrong
                     mismatched.add(org_id)

@@ -94,46 +94,41 @@ def resume_counting(session: Session) -> None:
     for name, statement in trigger_statements().items():
         if name not in present:
             session.execute(text(statement))
-    kept = SyncedRowCount.__table__
-    session.execute(delete(kept))
-    rows = [{"entity": entity, "org_id": org_id, "live": live}
-            for org_id, per_entity in count_all(session).items()
-            for entity, live in per_entity.items()]
-    if rows:
-        session.execute(insert(kept), rows)
+    _store(session, count_all(session), None)
 
 
-def count_all(session: Session) -> dict[str, dict[str, int]]:
-    """Every organisation's live rows counted from the tables: per table, the rows per
-    organisation (the ``org_id`` index) less the unsynced ones (the small partial index of
-    migration 0003); no table rows are read."""
+def count_all(session: Session, org_id: str | None = None) -> dict[str, dict[str, int]]:
+    """Live rows counted from the tables, per organisation (only ``org_id``, if given): per
+    table, the rows per organisation (the ``org_id`` index) less the unsynced ones (the small
+    partial index of migration 0003); no table rows are read."""
+    only = "org_id = :org AND " if org_id is not None else ""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for entity, name in _tables().items():
-        every = session.execute(text(f"SELECT org_id, count(*) FROM {name} GROUP BY org_id"))
+        every = session.execute(text(
+            f"SELECT org_id, count(*) FROM {name} WHERE {only}1 GROUP BY org_id"
+        ), {"org": org_id})
         unsynced = dict(session.execute(text(
-            f"SELECT org_id, count(*) FROM {name} WHERE {UNSYNCED} GROUP BY org_id"
-        )).all())
-        for org_id, n in every:
-            live = n - unsynced.get(org_id, 0)
+            f"SELECT org_id, count(*) FROM {name} WHERE {only}({UNSYNCED}) GROUP BY org_id"
+        ), {"org": org_id}).all())
+        for org, n in every:
+            live = n - unsynced.get(org, 0)
             if live:
-                counts[org_id][entity] = live
+                counts[org][entity] = live
     return dict(counts)
 
 
 def recount(session: Session, org_id: str) -> dict[str, int]:
     """Count ``org_id``'s live rows from the tables, and store them as its kept counts."""
-    counts: dict[str, int] = {}
-    for entity, name in _tables().items():
-        live = session.execute(
-            text(f"SELECT count(*) FROM {name} WHERE org_id = :org AND NOT ({UNSYNCED})"),
-            {"org": org_id},
-        ).scalar_one()
-        if live:
-            counts[entity] = live
+    counted = count_all(session, org_id)
+    _store(session, counted, org_id)
+    return counted.get(org_id, {})
+
+
+def _store(session: Session, counts: dict[str, dict[str, int]], org_id: str | None) -> None:
+    """Replace the kept counts (of ``org_id`` only, if given) with ``counts``."""
     kept = SyncedRowCount.__table__
-    session.execute(delete(kept).where(kept.c.org_id == org_id))
-    if counts:
-        session.execute(insert(kept), [
-            {"entity": entity, "org_id": org_id, "live": live} for entity, live in counts.items()
-        ])
-    return counts
+    session.execute(delete(kept) if org_id is None else delete(kept).where(kept.c.org_id == org_id))
+    rows = [{"entity": entity, "org_id": org, "live": live}
+            for org, per_entity in counts.items() for entity, live in per_entity.items()]
+    if rows:
+        session.execute(insert(kept), rows)
