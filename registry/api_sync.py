@@ -104,14 +104,14 @@ def exchange(body: ExchangeRequest, token: BearerToken, registry: RegistryDep) -
     ``/push``), then one page after ``cursors`` is read (as ``/pull``), and with the last page
     the per-organisation counts (as ``/meta``). A usual sync is this one request."""
     user = authenticate(registry, token)
-    results, scope = push_module.push_in_scope(registry.db, user.id, body.mutations)
+    results, scope, known = push_module.push_in_scope(registry.db, user.id, body.mutations)
     page, counts = b"null", b"null"
     if body.cursors is not None:
         request = PullRequest(cursors=body.cursors, limit=body.limit)
         with registry.db.read() as session:
             if scope is None:  # (the push's scope serves, unless it changed the tree)
                 scope = compute_scope(session, user.id)
-            page, more = pull_module.pull_json_more(session, scope, request)
+            page, more = pull_module.pull_json_more(session, scope, request, known)
             if body.counts and not more:
                 counts = to_json(pull_module.counts(session, scope))
     head = to_json({"results": [r.model_dump(mode="json") for r in results],

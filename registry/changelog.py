@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import Insert, delete, event, select, text, update
 from sqlalchemy.orm import Session
 
+from registry.commit_pg import Counters, write_at_commit
 from registry.db import bulk_insert
-from registry.deferred import drop_deferred, flush_deferred
+from registry.deferred import drop_deferred, flush_deferred, take_deferred
 from registry.models import change_log, server_counters
 
 
@@ -102,23 +103,48 @@ _NEXT_SEQ_AND_ENTRY = text(
 )
 
 
+_COMMITTING = "registry.counters_at_commit"
+_COMMITTED = "registry.counters_committed"
+
+
 @event.listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:
     """The transaction's deferred inserts (:mod:`registry.deferred`), then its change-log
     entries in the order logged, right before it commits (the counter's row lock is then held
-    for this one round trip and the commit)."""
+    for this one round trip and the commit). On PostgreSQL all of it is one statement
+    (:mod:`registry.commit_pg`), which also tells the counters as of this commit."""
     if session.in_nested_transaction():
         return
+    session.info.pop(_COMMITTED, None)
+    pending = session.info.pop(_PENDING, None) or []
+    if session.get_bind().dialect.name == "postgresql":
+        counters = write_at_commit(session, take_deferred(session), pending)
+        if counters is not None:
+            session.info[_COMMITTING] = counters
+        return
     flush_deferred(session)
-    pending = session.info.pop(_PENDING, None)
     if pending:
         session.execute(_NEXT_SEQ_AND_ENTRY, pending)
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    counters = session.info.pop(_COMMITTING, None)
+    if counters is not None:
+        session.info[_COMMITTED] = counters
+
+
+def committed_counters(session: Session) -> Counters | None:
+    """The counters as of the session's last commit, when it logged changes on PostgreSQL:
+    every change numbered up to its high-water mark is committed and visible."""
+    return session.info.get(_COMMITTED)
 
 
 @event.listens_for(Session, "after_transaction_end")
 def _drop_pending(session: Session, transaction: Any) -> None:
     if transaction.parent is None:  # the whole transaction ended (a rollback): forget them
         session.info.pop(_PENDING, None)
+        session.info.pop(_COMMITTING, None)
         drop_deferred(session)
 
 

@@ -29,10 +29,16 @@ def defer_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     pending.setdefault((table.name, tuple(rows[0])), (table, []))[1].extend(rows)
 
 
+def take_deferred(session: Session) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """What :func:`defer_insert` kept, per table and key set in the order first added; the
+    session keeps none of it."""
+    return list(session.info.pop(_KEY, {}).values())
+
+
 def flush_deferred(session: Session) -> None:
     """Write what :func:`defer_insert` kept (called by the commit hook in
     :mod:`registry.changelog`, before the change-log entries)."""
-    for table, rows in session.info.pop(_KEY, {}).values():
+    for table, rows in take_deferred(session):
         session.execute(insert(table), rows)
 
 

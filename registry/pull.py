@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from registry import pull_pg
 from registry.auth import now_utc
 from registry.changelog import counters
+from registry.commit_pg import Counters
 from registry.live_counts import live_counts
 from registry.models import ENTITY_TABLES, change_log
 from registry.pull_pg import Batch
@@ -55,12 +56,16 @@ def pull_json(session: Session, scope: Scope, request: PullRequest) -> bytes:
     return pull_json_more(session, scope, request)[0]
 
 
-def pull_json_more(session: Session, scope: Scope, request: PullRequest) -> tuple[bytes, bool]:
-    """:func:`pull_json` and whether more pages follow."""
+def pull_json_more(
+    session: Session, scope: Scope, request: PullRequest, known: Counters | None = None
+) -> tuple[bytes, bool]:
+    """:func:`pull_json` and whether more pages follow; ``known``: the counters as of a
+    commit this request just made (:func:`registry.changelog.committed_counters`), which
+    then need not be read again."""
     if session.get_bind().dialect.name != "postgresql":
         page = pull_page(session, scope, request)
         return to_json(page), page["more"]
-    texts, rest = _page(session, scope, request, pull_pg.changes_after)
+    texts, rest = _page(session, scope, request, pull_pg.changes_after, known)
     changes = b",".join(texts)
     return b'{"changes":[' + changes + b"]," + to_json(rest)[1:], rest["more"]
 
@@ -75,10 +80,11 @@ Fetch = Callable[[Session, list[str], int, int, int], Batch]
 
 
 def _page(
-    session: Session, scope: Scope, request: PullRequest, fetch: Fetch
+    session: Session, scope: Scope, request: PullRequest, fetch: Fetch,
+    known: Counters | None = None,
 ) -> tuple[list[Any], dict[str, Any]]:
     """The page's items (the batches' items, in order) and the page's other fields."""
-    hwm, horizon = counters(session)
+    hwm, horizon = known or counters(session)
     cursors: dict[str, int] = {}
     reset: list[str] = []
     for org_id in sorted(scope.org_ids):

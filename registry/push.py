@@ -7,7 +7,7 @@ every mutation of it goes through, else one transaction per mutation (:func:`pus
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from registry.audit import record_audit
 from registry.auth import now_utc
-from registry.changelog import log_change
+from registry.changelog import committed_counters, log_change
 from registry.commands import check_create, check_delete, check_not_lifecycle, run_command
+from registry.commit_pg import Counters
 from registry.db import Database
 from registry.deferred import defer_insert
 from registry.models import ENTITY_TABLES, applied_mutations, conflicts
@@ -55,11 +56,19 @@ def push(db: Database, user_id: str, mutations: list[Mutation]) -> list[Mutation
     return push_in_scope(db, user_id, mutations)[0]
 
 
-def push_in_scope(
-    db: Database, user_id: str, mutations: list[Mutation]
-) -> tuple[list[MutationResult], Scope | None]:
-    """:func:`push`, and the scope the last mutation ran in (None when none ran, or when an
-    organisation changed after it was computed): what the same request may read in next.
+class PushOutcome(NamedTuple):
+    """The results; the scope the last mutation ran in (None when none ran, or when an
+    organisation changed after it was computed) and the counters as of the last commit that
+    logged a change (None if none did, or not on PostgreSQL): what the same request may read
+    in next, without computing or reading them again."""
+
+    results: list[MutationResult]
+    scope: Scope | None
+    counters: Counters | None
+
+
+def push_in_scope(db: Database, user_id: str, mutations: list[Mutation]) -> PushOutcome:
+    """:func:`push`, with the scope and counters a pull in the same request may use.
 
     A batch is first tried in ONE transaction: the usual push (a chair's edits since the last
     sync) then costs one commit and one multi-row insert of its audit rows and results instead
@@ -83,7 +92,7 @@ def push_in_scope(
 
 def _push_together(
     db: Database, user_id: str, mutations: list[Mutation], stored: set[str]
-) -> tuple[list[MutationResult], Scope | None]:
+) -> PushOutcome:
     results: list[MutationResult] = []
     scope: Scope | None = None
     with db.write() as session:
@@ -98,7 +107,7 @@ def _push_together(
                 scope = None
             if mutation.op != "update" or mutation.entity == "organisation":
                 locked.clear()  # it may have written other rows: read them afresh
-    return results, scope
+    return PushOutcome(results, scope, committed_counters(session))
 
 
 Locked = dict[tuple[str, str], Any]
@@ -124,9 +133,10 @@ def _lock_rows(session: Session, mutations: list[Mutation]) -> Locked:
 
 def _push_apart(
     db: Database, user_id: str, mutations: list[Mutation], stored: set[str] | None
-) -> tuple[list[MutationResult], Scope | None]:
+) -> PushOutcome:
     results: list[MutationResult] = []
     scope: Scope | None = None
+    counters: Counters | None = None
     for mutation in mutations:
         for attempt in range(3):
             try:
@@ -138,6 +148,7 @@ def _push_apart(
                             mutation.op != "update" if stored is None
                             else mutation.mutation_id in stored)
                         result = _push_one(session, scope, user_id, mutation, check=check)
+                    counters = committed_counters(session) or counters
                 except _Refused as refused:  # nothing it wrote is kept: store just the refusal
                     with db.write() as session:
                         result = _store_refusal(session, user_id, mutation, refused.result)
@@ -149,7 +160,7 @@ def _push_apart(
         results.append(result)
         if _may_move_scope(mutation, result):
             scope = None  # the tree may have changed: recompute before the next mutation
-    return results, scope
+    return PushOutcome(results, scope, counters)
 
 
 def _may_move_scope(mutation: Mutation, result: MutationResult) -> bool:
