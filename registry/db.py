@@ -22,8 +22,12 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 #: Requests a worker process handles at once (its thread pool; anyio's default is 40). The
 #: request work is mostly Python, which runs one thread at a time: a few threads already keep
 #: a core busy while others wait for the database, and 40 made them queue for the interpreter
-#: lock instead (50 clients: 174 syncs/s with 40 threads per worker, 280 with 4).
-DEFAULT_THREADS = 4
+#: lock instead (50 clients: 174 syncs/s with 40 threads per worker, 280 with 4). Fewer
+#: transactions at once also cost PostgreSQL less per sync (every commit takes the change
+#: counter's row lock): on 2026-12-07, six alternating runs of the 50-client benchmark on two
+#: workers gave 226 syncs/s on average with 2 threads against 180 with 4, and about 2.3 ms of
+#: PostgreSQL CPU per sync against 3.6.
+DEFAULT_THREADS = 2
 
 
 def normalise_url(url: str) -> str:
