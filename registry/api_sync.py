@@ -54,7 +54,7 @@ def _json(model: SyncMeta | PushResponse) -> Response:
 def meta(user: ReadyUser, registry: RegistryDep) -> Response:
     """Server time, the user and positions, the scope and per-organisation row counts."""
     with registry.db.read() as session:
-        scope = compute_scope(session, user.id)
+        scope = compute_scope(session, user.id, user.positions)
         org_ids = [org_id for org_id, _ in scope.positions]
         names = dict(
             session.execute(
@@ -83,7 +83,7 @@ def meta(user: ReadyUser, registry: RegistryDep) -> Response:
 def pull(body: PullRequest, user: ReadyUser, registry: RegistryDep) -> Response:
     """One page of full rows and tombstones after the given per-organisation cursors."""
     with registry.db.read() as session:
-        scope = compute_scope(session, user.id)
+        scope = compute_scope(session, user.id, user.positions)
         page = pull_module.pull_json(session, scope, body)
     # Straight to JSON bytes: a page of up to 5,000 rows made by the server itself needs no
     # model per row nor a validation pass (``response_model`` stays for the docs).
@@ -104,13 +104,15 @@ def exchange(body: ExchangeRequest, token: BearerToken, registry: RegistryDep) -
     ``/push``), then one page after ``cursors`` is read (as ``/pull``), and with the last page
     the per-organisation counts (as ``/meta``). A usual sync is this one request."""
     user = authenticate(registry, token)
-    results, scope, known = push_module.push_in_scope(registry.db, user.id, body.mutations)
+    results, scope, known = push_module.push_in_scope(
+        registry.db, user.id, body.mutations, user.positions)
     page, counts = b"null", b"null"
     if body.cursors is not None:
         request = PullRequest(cursors=body.cursors, limit=body.limit)
         with registry.db.read() as session:
-            if scope is None:  # (the push's scope serves, unless it changed the tree)
-                scope = compute_scope(session, user.id)
+            if scope is None:  # the push's scope serves, unless it changed the tree
+                known_positions = None if body.mutations else user.positions
+                scope = compute_scope(session, user.id, known_positions)
             page, more = pull_module.pull_json_more(session, scope, request, known)
             if body.counts and not more:
                 counts = to_json(pull_module.counts(session, scope))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,8 +13,9 @@ import jwt
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from registry.models import refresh_tokens, user_positions, users
+from registry.models import organisations, refresh_tokens, user_positions, users
 from registry.passwords import hash_password, password_problem, verify_password
+from registry.scope import PositionRow
 
 ACCESS_TTL = timedelta(minutes=15)
 REFRESH_TTL = timedelta(days=30)
@@ -54,6 +55,8 @@ class AuthUser:
     login: str
     full_name: str
     must_change_password: bool
+    #: The user's positions as the access check read them (see :func:`compute_scope`), or None.
+    positions: tuple[PositionRow, ...] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -64,20 +67,33 @@ class Tokens:
     user: AuthUser
 
 
-#: A user by id and whether a refresh token family still holds an unrevoked, unexpired token
-#: (rotation keeps one): an access token lives only as long as its family.
-_ACCESS_CHECK = select(
-    users.c.id, users.c.login, users.c.full_name, users.c.must_change_password,
-    users.c.active, users.c.token_generation,
-    select(refresh_tokens.c.id)
-    .where(
-        refresh_tokens.c.family_id == bindparam("family_id"),
-        refresh_tokens.c.revoked_at.is_(None),
-        refresh_tokens.c.expires_at > bindparam("now"),
+#: A user by id, whether a refresh token family still holds an unrevoked, unexpired token
+#: (rotation keeps one: an access token lives only as long as its family), and the user's
+#: positions, one row each (one row with none if there are none): the scope of the request
+#: then needs no query of its own.
+_ACCESS_CHECK = (
+    select(
+        users.c.id, users.c.login, users.c.full_name, users.c.must_change_password,
+        users.c.active, users.c.token_generation,
+        select(refresh_tokens.c.id)
+        .where(
+            refresh_tokens.c.family_id == bindparam("family_id"),
+            refresh_tokens.c.revoked_at.is_(None),
+            refresh_tokens.c.expires_at > bindparam("now"),
+        )
+        .exists()
+        .label("family_alive"),
+        user_positions.c.org_id.label("position_org_id"),
+        user_positions.c.role.label("position_role"),
+        organisations.c.deleted.label("position_org_deleted"),
     )
-    .exists()
-    .label("family_alive"),
-).where(users.c.id == bindparam("user_id"))
+    .select_from(
+        users.outerjoin(user_positions, user_positions.c.user_id == users.c.id)
+        .outerjoin(organisations, organisations.c.id == user_positions.c.org_id)
+    )
+    .where(users.c.id == bindparam("user_id"))
+    .order_by(user_positions.c.id)
+)
 
 
 class TokenService:
@@ -119,14 +135,20 @@ class TokenService:
         if not isinstance(family_id, str):
             raise AuthError(SESSION_ENDED)
         # The user and whether the token's family is alive, in one statement (every request).
-        user = session.execute(
+        found = session.execute(
             _ACCESS_CHECK, {"user_id": claims["sub"], "family_id": family_id, "now": now_utc()}
-        ).first()
+        ).all()
+        user = found[0] if found else None
         if user is None or not user.active or user.token_generation != claims.get("gen"):
             raise AuthError(SESSION_ENDED)
         if not user.family_alive:
             raise AuthError(SESSION_ENDED)
-        return AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password))
+        positions = tuple(
+            (row.position_org_id, row.position_role, row.position_org_deleted)
+            for row in found if row.position_org_id is not None
+        )
+        return AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password),
+                        positions)
 
     # --- refresh tokens --------------------------------------------------------------------
 

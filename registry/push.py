@@ -7,6 +7,7 @@ every mutation of it goes through, else one transaction per mutation (:func:`pus
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, insert, select, update
@@ -33,7 +34,7 @@ from registry.rules import (
     parse_fields,
     validate,
 )
-from registry.scope import Scope, compute_scope
+from registry.scope import PositionRow, Scope, compute_scope
 from registry.wire import comparable, data_values, wire_value
 from sync.protocol import FieldConflict, Mutation, MutationResult
 
@@ -67,8 +68,13 @@ class PushOutcome(NamedTuple):
     counters: Counters | None
 
 
-def push_in_scope(db: Database, user_id: str, mutations: list[Mutation]) -> PushOutcome:
+def push_in_scope(
+    db: Database, user_id: str, mutations: list[Mutation],
+    positions: Sequence[PositionRow] | None = None,
+) -> PushOutcome:
     """:func:`push`, with the scope and counters a pull in the same request may use.
+    ``positions``: the user's, as this request already read them (the scope is computed from
+    them first, and from the database again after a mutation that may move it).
 
     A batch is first tried in ONE transaction: the usual push (a chair's edits since the last
     sync) then costs one commit and one multi-row insert of its audit rows and results instead
@@ -79,7 +85,7 @@ def push_in_scope(db: Database, user_id: str, mutations: list[Mutation]) -> Push
     stored = _stored_ids(db, mutations)
     if stored is not None:  # a batch (one mutation is simply pushed alone)
         try:
-            return _push_together(db, user_id, mutations, stored)
+            return _push_together(db, user_id, mutations, stored, positions)
         except (_Refused, IntegrityError):
             pass
         except OperationalError as exc:
@@ -87,11 +93,12 @@ def push_in_scope(db: Database, user_id: str, mutations: list[Mutation]) -> Push
             # them; one transaction per mutation never holds two row locks at once.
             if getattr(exc.orig, "sqlstate", None) != DEADLOCK:
                 raise
-    return _push_apart(db, user_id, mutations, stored)
+    return _push_apart(db, user_id, mutations, stored, positions)
 
 
 def _push_together(
-    db: Database, user_id: str, mutations: list[Mutation], stored: set[str]
+    db: Database, user_id: str, mutations: list[Mutation], stored: set[str],
+    positions: Sequence[PositionRow] | None,
 ) -> PushOutcome:
     results: list[MutationResult] = []
     scope: Scope | None = None
@@ -99,7 +106,7 @@ def _push_together(
         locked = _lock_rows(session, mutations)
         for mutation in mutations:
             if scope is None:
-                scope = compute_scope(session, user_id)
+                scope, positions = compute_scope(session, user_id, positions), None
             result = _push_one(session, scope, user_id, mutation,
                                check=mutation.mutation_id in stored, locked=locked)
             results.append(result)
@@ -132,7 +139,8 @@ def _lock_rows(session: Session, mutations: list[Mutation]) -> Locked:
 
 
 def _push_apart(
-    db: Database, user_id: str, mutations: list[Mutation], stored: set[str] | None
+    db: Database, user_id: str, mutations: list[Mutation], stored: set[str] | None,
+    positions: Sequence[PositionRow] | None,
 ) -> PushOutcome:
     results: list[MutationResult] = []
     scope: Scope | None = None
@@ -143,7 +151,8 @@ def _push_apart(
                 try:
                     with db.write() as session:
                         if scope is None:
-                            scope = compute_scope(session, user_id)
+                            scope = compute_scope(session, user_id, positions)
+                            positions = None  # a later scope is read afresh
                         check = attempt > 0 or (
                             mutation.op != "update" if stored is None
                             else mutation.mutation_id in stored)

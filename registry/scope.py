@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
@@ -62,17 +62,28 @@ _POSITIONS = (
 )
 
 
-def compute_scope(session: Session, user_id: str) -> Scope:
-    """Scope = union of the subtrees of the user's positions (a primary chair: own org only)."""
-    found = session.execute(_POSITIONS, {"user_id": user_id}).all()
-    positions = tuple((row.org_id, row.role) for row in found)
+#: A position as :data:`_POSITIONS` reads it: organisation, role, and whether the organisation
+#: is deleted (None: it does not exist).
+PositionRow = tuple[str, str, bool | None]
+
+
+def compute_scope(
+    session: Session, user_id: str, found: Sequence[PositionRow] | None = None
+) -> Scope:
+    """Scope = union of the subtrees of the user's positions (a primary chair: own org only).
+    ``found``: the positions as this request already read them (with the access token's check),
+    in the order of :data:`_POSITIONS`; else they are read here."""
+    if found is None:
+        found = [tuple(row) for row in session.execute(_POSITIONS, {"user_id": user_id})]
+    positions = tuple((org_id, role) for org_id, role, _ in found)
     if any(role == "admin" for _, role in positions):
         everything = frozenset(all_live_orgs(session))
         return Scope(user_id, True, everything, everything, everything, positions)
     readable: set[str] = set()
     elevated: set[str] = set()
     superior: set[str] = set()
-    readable |= {row.org_id for row in found if row.role == "primary" and row.deleted is False}
+    readable |= {org_id for org_id, role, deleted in found
+                 if role == "primary" and deleted is False}
     for org_id, role in positions:
         if role in ELEVATED_ROLES:
             below = subtree(session, [org_id])

@@ -243,3 +243,43 @@ def test_expired_refresh_token_is_refused(api: Api, db) -> None:
     refused = _refresh(api, tokens["refresh_token"])
     assert refused.status_code == 401 and refused.json() == {"detail": SESSION_ENDED}
     assert _meta_status(api, tokens["access_token"]) == 401
+
+
+def test_the_access_check_reads_the_positions_the_scope_is_computed_from(
+    world: World, db
+) -> None:
+    """The token check brings the user's positions along; the scope computed from them equals
+    the scope computed by reading them afresh, for every kind of user: each role, two
+    positions, none, and a position in a deleted organisation."""
+    from registry.auth import TokenService, create_user
+    from registry.models import organisations
+    from registry.scope import compute_scope
+    from tests.registry.world import password_hash
+
+    extra = {
+        "two": [(world.orgs["P1a"], "primary"), (world.orgs["T2"], "territorial")],
+        "none": [],
+        "gone": [(world.orgs["P3"], "primary"), (world.orgs["P2"], "primary")],
+    }
+    tokens = TokenService("a-test-secret-of-enough-length-for-hs256")
+    with db.write() as session:
+        for name, positions in extra.items():
+            create_user(session, f"{name}-{world.suffix}", PASSWORD, positions,
+                        must_change_password=False, password_hash=password_hash())
+        session.execute(update(organisations).where(organisations.c.id == world.orgs["P3"])
+                        .values(deleted=True))
+    logins = [*world.logins.values(), *(f"{name}-{world.suffix}" for name in extra)]
+    with db.write() as session:
+        for login in logins:
+            issued = tokens.login(session, login, PASSWORD)
+            user = tokens.check_access(session, issued.access_token)
+            assert user.positions is not None
+            assert compute_scope(session, user.id, user.positions) == compute_scope(
+                session, user.id), login
+            if login.startswith("none-"):
+                assert user.positions == ()
+            if login.startswith("gone-"):
+                assert user.positions == (
+                    (world.orgs["P3"], "primary", True), (world.orgs["P2"], "primary", False))
+                assert compute_scope(session, user.id, user.positions).org_ids == {
+                    world.orgs["P2"]}
