@@ -230,7 +230,13 @@ class RegistryClient:
                 raise AuthError(NOT_LOGGED_IN, 401)
             headers["Authorization"] = f"Bearer {self.access_token}"
         try:
-            response = self.http.request(method, path, json=body, headers=headers)
+            with self.http.stream(method, path, json=body, headers=headers) as response:
+                if raw and response.status_code < 400:
+                    # Not ``response.content``: the response would keep the body (a page is
+                    # megabytes) until the garbage collector frees the response's own
+                    # reference cycle, and a long pull pauses the collector.
+                    return b"".join(response.iter_bytes())
+                response.read()
         except httpx.TransportError as exc:
             raise Offline(OFFLINE_MESSAGE) from exc
         status = response.status_code
