@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
 from sqlalchemy import delete, insert, select, text, update
 
 from chairclient.db.models import Member, Organisation, SyncedRowCount
@@ -50,6 +53,41 @@ def test_small_pages_give_the_same_result(make_side, server) -> None:
     assert report.orgs_redownloaded == []
     with terr.db.transaction() as session:
         assert kept_counts(session) == count_all(session) != {}
+
+
+def test_a_long_pull_pauses_the_garbage_collector_and_gives_it_back(make_side, server) -> None:
+    terr = make_side("territory1")
+    terr.engine.page_limit = 37
+    during: list[bool] = []
+
+    def look(phase: str, done: int) -> None:
+        if phase == "pull":
+            during.append(gc.isenabled())
+
+    terr.engine.on_progress = look
+    assert gc.isenabled()
+    try:
+        terr.sync()
+        after = gc.isenabled()
+        # A pull that fails midway gives it back too.
+        fresh = make_side("territory1", "fresh")
+        fresh.engine.page_limit = 37
+        pages: list[int] = []
+
+        def fail_on_third_page(phase: str, done: int) -> None:
+            if phase == "pull":
+                pages.append(done)
+                if len(pages) == 3:
+                    raise OSError("связь прервалась")
+
+        fresh.engine.on_progress = fail_on_third_page
+        with pytest.raises(OSError):
+            fresh.sync()
+        after_failure = gc.isenabled()
+    finally:
+        gc.enable()  # for the tests after this one, whatever happened here
+    assert len(during) > 2 and not any(during)  # paused before the first of many pages
+    assert after and after_failure
 
 
 def test_count_mismatch_redownloads_silently(make_side, server) -> None:
