@@ -25,8 +25,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 #: lock instead (50 clients: 174 syncs/s with 40 threads per worker, 280 with 4). Fewer
 #: transactions at once also cost PostgreSQL less per sync (every commit takes the change
 #: counter's row lock): on 2026-12-07, six alternating runs of the 50-client benchmark on two
-#: workers gave 226 syncs/s on average with 2 threads against 180 with 4, and about 2.3 ms of
-#: PostgreSQL CPU per sync against 3.6.
+#: workers gave 226 syncs/s on average with 2 threads against 180 with 4, and about 2.4 ms of
+#: PostgreSQL CPU per sync against 3.5.
 DEFAULT_THREADS = 2
 
 
