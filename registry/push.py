@@ -151,8 +151,7 @@ def _push_apart(
                 try:
                     with db.write() as session:
                         if scope is None:
-                            scope = compute_scope(session, user_id, positions)
-                            positions = None  # a later scope is read afresh
+                            scope, positions = compute_scope(session, user_id, positions), None
                         check = attempt > 0 or (
                             mutation.op != "update" if stored is None
                             else mutation.mutation_id in stored)
