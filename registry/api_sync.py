@@ -10,13 +10,14 @@ from sqlalchemy import select
 
 from registry import pull as pull_module
 from registry import push as push_module
-from registry.auth import now_utc
+from registry.auth import AuthUser, now_utc
 from registry.body import BODY_ERRORS
 from registry.changelog import tombstone_horizon
 from registry.deps import (
     PASSWORD_CHANGE_REQUIRED,
     BearerToken,
     ReadyUser,
+    Registry,
     RegistryDep,
     authenticate,
 )
@@ -98,12 +99,21 @@ def push(body: PushRequest, user: ReadyUser, registry: RegistryDep) -> Response:
     return _json(PushResponse(results=results, server_time=now_utc()))
 
 
+#: The exchange's path (:mod:`registry.exchange_path` answers the usual one before routing).
+EXCHANGE_PATH = "/api/v1/sync/exchange"
+
+
 @router.post("/exchange", response_model=ExchangeResponse, responses=_BODY_ERRORS)
 def exchange(body: ExchangeRequest, token: BearerToken, registry: RegistryDep) -> Response:
     """Push, pull and the count check in one round trip: the mutations are applied first (as
     ``/push``), then one page after ``cursors`` is read (as ``/pull``), and with the last page
     the per-organisation counts (as ``/meta``). A usual sync is this one request."""
     user = authenticate(registry, token)
+    return Response(exchange_answer(registry, user, body), media_type="application/json")
+
+
+def exchange_answer(registry: Registry, user: AuthUser, body: ExchangeRequest) -> bytes:
+    """The exchange's answer as JSON bytes, for a user whose token was checked."""
     results, scope, known = push_module.push_in_scope(
         registry.db, user.id, body.mutations, user.positions)
     page, counts = b"null", b"null"
@@ -119,5 +129,4 @@ def exchange(body: ExchangeRequest, token: BearerToken, registry: RegistryDep) -
     head = to_json({"results": [r.model_dump(mode="json") for r in results],
                     "server_time": now_utc().replace(tzinfo=UTC)})
     # The page is spliced in as the bytes the pull made (no parse and re-dump of its rows).
-    return Response(head[:-1] + b',"page":' + page + b',"counts":' + counts + b"}",
-                    media_type="application/json")
+    return head[:-1] + b',"page":' + page + b',"counts":' + counts + b"}"

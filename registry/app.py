@@ -17,6 +17,7 @@ from registry.body import MAX_BODY_BYTES, RequestBody
 from registry.db import DEFAULT_THREADS, Database, open_database
 from registry.deps import Registry
 from registry.errors import install_error_handlers
+from registry.exchange_path import ExchangePath
 from registry.models import server_settings
 
 
@@ -81,6 +82,8 @@ def create_app(
         ),
     )
     app.state.registry = Registry(db=db, tokens=TokenService(_secret(db), access_ttl))
+    # The usual sync exchange is answered before routing; bodies are limited before either.
+    app.add_middleware(ExchangePath, registry=app.state.registry)
     app.add_middleware(RequestBody, max_bytes=MAX_BODY_BYTES)
     install_error_handlers(app)
     app.include_router(api_auth.router)

@@ -79,7 +79,7 @@ class RequestBody:
             detail, problems = validation_detail([problem])
             await _answer(send, 422, {"detail": detail, "errors": problems})
             return
-        await self.app(scope, _replay(buffered, receive), send)
+        await self.app(scope, replay(buffered, receive), send)
 
     def _too_large(self) -> str:
         return too_large(self.max_bytes)
@@ -143,13 +143,13 @@ async def _answer(send: Send, status: int, payload: dict[str, Any]) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def _replay(messages: list[Message], receive: Receive) -> Receive:
+def replay(messages: list[Message], receive: Receive) -> Receive:
     """A ``receive`` that gives the buffered messages first, then the real ones."""
     pending = list(messages)
 
-    async def replay() -> Message:
+    async def next_message() -> Message:
         if pending:
             return pending.pop(0)
         return await receive()
 
-    return replay
+    return next_message

@@ -140,8 +140,12 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
-    """The framework's English details ("Not Found") become Russian; ours pass unchanged."""
     assert isinstance(exc, StarletteHTTPException)
+    return http_error_response(exc)
+
+
+def http_error_response(exc: StarletteHTTPException) -> JSONResponse:
+    """The framework's English details ("Not Found") become Russian; ours pass unchanged."""
     detail = exc.detail
     if exc.status_code == 400 and exc.__cause__ is not None and not _CYRILLIC.search(str(detail)):
         # The framework could not read the body (bytes that are not UTF-8, JSON nested too

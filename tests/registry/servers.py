@@ -11,6 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -103,11 +104,12 @@ class PostgresCluster:
 class ServerThread:
     """The registry app served by uvicorn on 127.0.0.1 in a background thread."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, app: Any = None) -> None:
+        """Serve ``app`` (by default the registry app on ``db``)."""
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(db=db), host="127.0.0.1", port=self.port, log_level="warning",
+            app or create_app(db=db), host="127.0.0.1", port=self.port, log_level="warning",
             access_log=False,
         )
         self.server = uvicorn.Server(config)
