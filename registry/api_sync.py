@@ -123,9 +123,10 @@ def exchange_answer(registry: Registry, user: AuthUser, body: ExchangeRequest) -
             if scope is None:  # the push's scope serves, unless it changed the tree
                 known_positions = None if body.mutations else user.positions
                 scope = compute_scope(session, user.id, known_positions)
-            page, more = pull_module.pull_json_more(session, scope, request, known)
-            if body.counts and not more:
-                counts = to_json(pull_module.counts(session, scope))
+            page, _, found = pull_module.pull_json_more(
+                session, scope, request, known, with_counts=body.counts)
+            if found is not None:
+                counts = to_json(found)
     head = to_json({"results": [r.model_dump(mode="json") for r in results],
                     "server_time": now_utc().replace(tzinfo=UTC)})
     # The page is spliced in as the bytes the pull made (no parse and re-dump of its rows).

@@ -9,6 +9,9 @@ statement, so a concurrent writer's new difference is never lost and never count
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -32,11 +35,26 @@ _FOLD = text(
 )
 
 
+#: The sums of :data:`_SUMS` as one JSON value (to ride along in another statement).
+SUMS_JSON = (
+    "(SELECT json_agg(json_build_array(org_id, entity, live, parts)) FROM ("
+    "SELECT org_id, entity, sum(delta) AS live, count(*) AS parts FROM live_row_counts"
+    " WHERE org_id = ANY(%(count_orgs)s) GROUP BY org_id, entity) s)"
+)
+
+
 def live_counts(session: Session, org_ids: list[str] | None) -> dict[str, dict[str, int]]:
     """``{org_id: {entity: live rows}}`` of ``org_ids`` (None: every organisation); entities
     with no live rows are left out, as a count by ``GROUP BY`` leaves them out."""
     found = session.execute(_SUMS_ALL if org_ids is None else _SUMS,
                             {} if org_ids is None else {"orgs": org_ids}).all()
+    return counts_of_sums(session, found)
+
+
+def counts_of_sums(session: Session, found: Sequence[Sequence[Any]]
+                   ) -> dict[str, dict[str, int]]:
+    """:func:`live_counts` from the rows ``(org_id, entity, live, parts)`` read; folds the
+    organisations whose differences have piled up."""
     counts: dict[str, dict[str, int]] = {}
     parts: dict[str, list[int]] = {}
     for org_id, entity, live, pieces in found:

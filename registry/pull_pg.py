@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from registry.live_counts import SUMS_JSON
 from registry.models import ENTITY_TABLES
 from registry.wire import wire_columns
 
@@ -41,14 +42,16 @@ def _row(table: Table) -> str:
 
 
 @cache
-def _statement() -> str:
+def _statement(with_sums: bool = False) -> str:
     """Entries of ``orgs`` with ``cursor < seq <= hwm``, oldest first, at most ``limit`` + 1,
     as one row: how many there are, the ``limit``-th one's sequence number, and the first
     ``limit`` changes as JSON texts joined by commas (each a live row only while it is not
     deleted and still belongs to the entry's organisation; a tombstone otherwise).
 
     One row rather than one per change: the driver and Python then handle one value per
-    page instead of ten thousand."""
+    page instead of ten thousand. ``with_sums``: a fourth column, the live-count sums of the
+    organisations ``count_orgs`` (:data:`registry.live_counts.SUMS_JSON`), read in the same
+    round trip for the count check that comes with a sync's last page."""
     branches = " ".join(
         f"WHEN '{entity}' THEN (SELECT {_change('t.version', 'false', _row(table))}"
         f' FROM "{table.name}" t WHERE t.id = l.entity_id AND NOT t.deleted'
@@ -63,9 +66,10 @@ def _statement() -> str:
         " WHERE l.org_id = ANY(%(orgs)s) AND l.seq > %(cursor)s AND l.seq <= %(hwm)s"
         " ORDER BY l.seq LIMIT %(limit)s + 1"
     )
+    sums = f", {SUMS_JSON}" if with_sums else ""
     return (
         "SELECT count(*), max(seq) FILTER (WHERE n <= %(limit)s),"
-        " string_agg(change, ',' ORDER BY seq) FILTER (WHERE n <= %(limit)s)"
+        f" string_agg(change, ',' ORDER BY seq) FILTER (WHERE n <= %(limit)s){sums}"
         f" FROM (SELECT seq, change, row_number() OVER (ORDER BY seq) AS n FROM ({page}) p) c"
     )
 
@@ -92,22 +96,28 @@ class Batch(NamedTuple):
     count: int
     last_seq: int
     more: bool
+    #: The rows ``(org_id, entity, live, parts)`` of the live-count sums, when asked for.
+    sums: list[Any] | None = None
 
 
 def changes_after(
-    session: Session, orgs: list[str], cursor: int, hwm: int, limit: int
+    session: Session, orgs: list[str], cursor: int, hwm: int, limit: int,
+    count_orgs: list[str] | None = None,
 ) -> Batch:
     """The entries after ``cursor``: one item, their changes as JSON (UTF-8 bytes, joined by
-    commas), or none. Runs on the driver's own cursor inside the session's transaction."""
+    commas), or none; with the live-count sums of ``count_orgs`` when given. Runs on the
+    driver's own cursor inside the session's transaction."""
     raw = session.connection().connection.driver_connection
     assert raw is not None
     with raw.cursor() as db_cursor:
         db_cursor.adapters.register_loader("text", _bytes_loader())  # (JIT is off: registry.db)
-        db_cursor.execute(
-            _statement(), {"orgs": orgs, "cursor": cursor, "hwm": hwm, "limit": limit}
-        )
+        params = {"orgs": orgs, "cursor": cursor, "hwm": hwm, "limit": limit}
+        if count_orgs is not None:
+            params["count_orgs"] = count_orgs
+        db_cursor.execute(_statement(count_orgs is not None), params)
         found = db_cursor.fetchone()
     assert found is not None
-    count, last_seq, changes = found
+    count, last_seq, changes, *sums = found
     taken = min(count, limit)
-    return Batch([changes] if taken else [], taken, last_seq or cursor, count > limit)
+    return Batch([changes] if taken else [], taken, last_seq or cursor, count > limit,
+                 (sums[0] or []) if sums else None)

@@ -112,6 +112,45 @@ def test_many_differences_are_folded_into_one_per_entity(
                               ) == expected["member"]
 
 
+@on_postgres
+def test_the_counts_read_with_a_sync_page_are_the_same_and_fold_alike(
+    postgres: Running, world: World, api: Api
+) -> None:
+    """The exchange reads the counts in its page's statement: equal to a direct count, and an
+    organisation's piled-up differences are folded by that read too."""
+    db = postgres.db
+    org = world.orgs["P1a"]
+    with db.write() as session:
+        for _ in range(FOLD_FACTOR * 3):
+            session.execute(update(members).where(members.c.org_id == org).values(deleted=True))
+            session.execute(update(members).where(members.c.org_id == org).values(deleted=False))
+    with db.read() as session:
+        expected = counted(session, _scope(world))[org]
+        parts = session.scalar(text(
+            "SELECT count(*) FROM live_row_counts WHERE org_id = :org"), {"org": org})
+    assert parts > FOLD_FACTOR * 2
+    _, cursors, _ = api.pull_all("chair1a")
+    answer = api.exchange("chair1a", cursors=cursors)
+    assert answer["page"]["more"] is False
+    assert answer["counts"] == {org: expected}
+    with db.read() as session:
+        assert session.scalar(text(
+            "SELECT count(*) FROM live_row_counts WHERE org_id = :org"), {"org": org}
+        ) == len(expected)
+
+
+@on_postgres
+def test_reads_keep_one_plan_per_statement_and_writes_let_postgresql_choose(
+    postgres: Running,
+) -> None:
+    """The pull's page statement was planned afresh on every sync until reads kept one plan
+    (:func:`registry.db.make_engine`)."""
+    with postgres.db.read() as session:
+        assert session.scalar(text("SHOW plan_cache_mode")) == "force_generic_plan"
+    with postgres.db.write() as session:
+        assert session.scalar(text("SHOW plan_cache_mode")) == "auto"
+
+
 def test_the_migration_counts_the_rows_already_there(pg_cluster: Any) -> None:
     from alembic import command
     from sqlalchemy import insert
