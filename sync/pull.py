@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chairclient.db import row_counts
+from chairclient.db import pull_indexes, row_counts
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
 from sync import commands, rows, state
@@ -58,7 +58,10 @@ def pull_all(
     # whole heap (36 full collections in a first download of 630,000 rows, 16% of the client's
     # CPU). Pages hold no reference cycles; cycles the rest of the app makes meanwhile wait
     # for the first collection after the pull.
-    long_pull, collecting = False, gc.isenabled()
+    # From its second page on, a long pull also writes without the secondary indexes
+    # (:mod:`chairclient.db.pull_indexes`); not on the first, whose purges of revoked and
+    # reset organisations delete by organisation.
+    long_pull, bare, collecting = False, False, gc.isenabled()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         try:
             pending: Future[PulledPage] = fetcher.submit(fetch, cursors)
@@ -67,6 +70,10 @@ def pull_all(
                 following = _cursors_after(cursors, page)
                 if page.more:
                     pending = fetcher.submit(fetch, following)
+                    if long_pull and not bare:
+                        with rows.page_transaction(db) as session:
+                            pull_indexes.suspend(session.connection())
+                        bare = True
                     if not long_pull:
                         with rows.page_transaction(db) as session:
                             row_counts.suspend_counting(session)
@@ -82,6 +89,7 @@ def pull_all(
                 if collecting:
                     gc.enable()
                 with rows.page_transaction(db) as session:
+                    pull_indexes.restore(session.connection())  # (the recount reads by them)
                     row_counts.resume_counting(session)
     return outcome
 

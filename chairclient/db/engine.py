@@ -99,4 +99,16 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
                 copy = backup_file(path, f"before-{head}")
                 log.info("Database backed up to %s before migrating %s → %s", copy, current, head)
             migrate.upgrade(engine)
+        _restore_pull_indexes(engine)
     return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def _restore_pull_indexes(engine: Engine) -> None:
+    """Build the indexes a long pull dropped, if it never finished (the app was killed)."""
+    from chairclient.db import pull_indexes
+
+    with engine.connect() as connection:
+        if pull_indexes.missing(connection):
+            log.info("Rebuilding the indexes an unfinished sync left out")
+            pull_indexes.restore(connection)
+            connection.commit()

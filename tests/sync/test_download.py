@@ -7,6 +7,8 @@ import gc
 import pytest
 from sqlalchemy import delete, insert, select, text, update
 
+from chairclient.db import pull_indexes
+from chairclient.db.engine import open_database
 from chairclient.db.models import Member, Organisation, SyncedRowCount
 from chairclient.db.row_counts import count_all, kept_counts, recount
 from registry.auth import find_user_id
@@ -147,3 +149,56 @@ def test_org_removed_from_scope_is_purged(make_side, server) -> None:
     assert local_member_ids(chair.db) == server_member_ids(server.db, {other})
     with chair.db.transaction() as session:
         assert set(state.cursors(session)) == {other}
+
+
+def _missing_indexes(db) -> list[str]:
+    with db.engine.connect() as connection:
+        return pull_indexes.missing(connection)
+
+
+def test_a_long_pull_writes_without_the_secondary_indexes_and_builds_them_after(
+    make_side, server
+) -> None:
+    terr = make_side("territory1")
+    terr.engine.page_limit = 37
+    during: list[list[str]] = []
+
+    def look(phase: str, done: int) -> None:
+        if phase == "pull":
+            during.append(_missing_indexes(terr.db))
+
+    terr.engine.on_progress = look
+    terr.sync()
+    assert len(during) > 3
+    assert during[0] == []  # the first page may purge by organisation: with its indexes
+    assert during[1] == sorted(pull_indexes.index_statements())
+    assert _missing_indexes(terr.db) == []
+    with terr.db.transaction() as session:
+        assert kept_counts(session) == count_all(session) != {}
+        plan = " ".join(str(row) for row in session.execute(text(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM card_status_changes WHERE org_id = 'x'")))
+    assert "ix_card_status_changes_org_id" in plan
+
+    # A pull that fails midway builds them too; one killed midway leaves that to the next open.
+    fresh = make_side("territory1", "fresh")
+    fresh.engine.page_limit = 37
+    pages: list[int] = []
+
+    def fail_on_third_page(phase: str, done: int) -> None:
+        if phase == "pull":
+            pages.append(done)
+            if len(pages) == 3:
+                raise OSError("связь прервалась")
+
+    fresh.engine.on_progress = fail_on_third_page
+    with pytest.raises(OSError):
+        fresh.sync()
+    assert _missing_indexes(fresh.db) == []
+    with fresh.db.engine.begin() as connection:
+        pull_indexes.suspend(connection)
+    assert _missing_indexes(fresh.db) != []
+    reopened = open_database(fresh.db.path)
+    try:
+        assert _missing_indexes(reopened) == []
+    finally:
+        reopened.close()
