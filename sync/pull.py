@@ -58,10 +58,11 @@ def pull_all(
     # whole heap (36 full collections in a first download of 630,000 rows, 16% of the client's
     # CPU). Pages hold no reference cycles; cycles the rest of the app makes meanwhile wait
     # for the first collection after the pull.
-    # From its second page on, a long pull also writes without the secondary indexes
-    # (:mod:`chairclient.db.pull_indexes`); not on the first, whose purges of revoked and
-    # reset organisations delete by organisation.
-    long_pull, bare, collecting = False, False, gc.isenabled()
+    # A first download (no cursors yet) also writes without the secondary indexes from its
+    # second page on (:mod:`chairclient.db.pull_indexes`): not on the first, whose purges of
+    # revoked and reset organisations delete by organisation, and not into a store that
+    # already holds a region, where building them again would cost more than it saves.
+    long_pull, bare, collecting = False, bool(cursors), gc.isenabled()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         try:
             pending: Future[PulledPage] = fetcher.submit(fetch, cursors)

@@ -179,6 +179,18 @@ def test_a_long_pull_writes_without_the_secondary_indexes_and_builds_them_after(
             "EXPLAIN QUERY PLAN SELECT count(*) FROM card_status_changes WHERE org_id = 'x'")))
     assert "ix_card_status_changes_org_id" in plan
 
+    # A long pull into a store that holds rows already (a re-download) keeps them.
+    with terr.db.transaction() as session:
+        org_id, _ = session.execute(text(
+            "SELECT org_id, count(*) AS n FROM members GROUP BY org_id ORDER BY n DESC")).first()
+        gone = session.scalars(select(Member.id).where(Member.org_id == org_id).limit(3)).all()
+    with page_transaction(terr.db) as session:
+        session.execute(delete(Member).where(Member.id.in_(gone)))
+    during.clear()
+    report = terr.sync()
+    assert report.orgs_redownloaded == [org_id]
+    assert len(during) > 3 and not any(during)
+
     # A pull that fails midway builds them too; one killed midway leaves that to the next open.
     fresh = make_side("territory1", "fresh")
     fresh.engine.page_limit = 37
