@@ -18,14 +18,9 @@ from sqlalchemy.orm import Session
 #: Fold an organisation's differences once they outnumber its entities this many times over.
 FOLD_FACTOR = 4
 
-_SUMS = text(
-    "SELECT org_id, entity, sum(delta) AS live, count(*) AS parts FROM live_row_counts"
-    " WHERE org_id = ANY(:orgs) GROUP BY org_id, entity"
-)
-_SUMS_ALL = text(
-    "SELECT org_id, entity, sum(delta) AS live, count(*) AS parts FROM live_row_counts"
-    " GROUP BY org_id, entity"
-)
+_SELECT_SUMS = "SELECT org_id, entity, sum(delta) AS live, count(*) AS parts FROM live_row_counts"
+_SUMS = text(f"{_SELECT_SUMS} WHERE org_id = ANY(:orgs) GROUP BY org_id, entity")
+_SUMS_ALL = text(f"{_SELECT_SUMS} GROUP BY org_id, entity")
 _FOLD = text(
     "WITH gone AS (DELETE FROM live_row_counts WHERE org_id = ANY(:orgs)"
     " RETURNING org_id, entity, delta)"
@@ -38,8 +33,7 @@ _FOLD = text(
 #: The sums of :data:`_SUMS` as one JSON value (to ride along in another statement).
 SUMS_JSON = (
     "(SELECT json_agg(json_build_array(org_id, entity, live, parts)) FROM ("
-    "SELECT org_id, entity, sum(delta) AS live, count(*) AS parts FROM live_row_counts"
-    " WHERE org_id = ANY(%(count_orgs)s) GROUP BY org_id, entity) s)"
+    f"{_SELECT_SUMS} WHERE org_id = ANY(%(count_orgs)s) GROUP BY org_id, entity) s)"
 )
 
 

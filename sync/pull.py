@@ -75,7 +75,7 @@ def pull_all(
                         with rows.page_transaction(db) as session:
                             pull_indexes.suspend(session.connection())
                         bare = True
-                    if not long_pull:
+                    elif not long_pull:
                         with rows.page_transaction(db) as session:
                             row_counts.suspend_counting(session)
                         gc.disable()

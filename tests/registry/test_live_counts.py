@@ -84,16 +84,21 @@ def test_a_rolled_back_write_leaves_no_difference(postgres: Running, world: Worl
     assert _both(db, world) == (before, before)
 
 
+def _pile_up_differences(db: Any, org: str) -> None:
+    """Many differences for ``org`` that sum to nothing: its members deleted and back."""
+    with db.write() as session:
+        for _ in range(FOLD_FACTOR * 3):
+            session.execute(update(members).where(members.c.org_id == org).values(deleted=True))
+            session.execute(update(members).where(members.c.org_id == org).values(deleted=False))
+
+
 @on_postgres
 def test_many_differences_are_folded_into_one_per_entity(
     postgres: Running, world: World
 ) -> None:
     db = postgres.db
     org = world.orgs["P1a"]
-    with db.write() as session:
-        for _ in range(FOLD_FACTOR * 3):
-            session.execute(update(members).where(members.c.org_id == org).values(deleted=True))
-            session.execute(update(members).where(members.c.org_id == org).values(deleted=False))
+    _pile_up_differences(db, org)
 
     def parts() -> int:
         with db.read() as session:
@@ -120,10 +125,7 @@ def test_the_counts_read_with_a_sync_page_are_the_same_and_fold_alike(
     organisation's piled-up differences are folded by that read too."""
     db = postgres.db
     org = world.orgs["P1a"]
-    with db.write() as session:
-        for _ in range(FOLD_FACTOR * 3):
-            session.execute(update(members).where(members.c.org_id == org).values(deleted=True))
-            session.execute(update(members).where(members.c.org_id == org).values(deleted=False))
+    _pile_up_differences(db, org)
     with db.read() as session:
         expected = counted(session, _scope(world))[org]
         parts = session.scalar(text(

@@ -57,6 +57,25 @@ def test_small_pages_give_the_same_result(make_side, server) -> None:
         assert kept_counts(session) == count_all(session) != {}
 
 
+def _first_download_failing_on_third_page(make_side):
+    """A territorial chair's first download in small pages, whose connection dies at the
+    third page; the side it was made for."""
+    fresh = make_side("territory1", "fresh")
+    fresh.engine.page_limit = 37
+    pages: list[int] = []
+
+    def fail_on_third_page(phase: str, done: int) -> None:
+        if phase == "pull":
+            pages.append(done)
+            if len(pages) == 3:
+                raise OSError("связь прервалась")
+
+    fresh.engine.on_progress = fail_on_third_page
+    with pytest.raises(OSError):
+        fresh.sync()
+    return fresh
+
+
 def test_a_long_pull_pauses_the_garbage_collector_and_gives_it_back(make_side, server) -> None:
     terr = make_side("territory1")
     terr.engine.page_limit = 37
@@ -72,19 +91,7 @@ def test_a_long_pull_pauses_the_garbage_collector_and_gives_it_back(make_side, s
         terr.sync()
         after = gc.isenabled()
         # A pull that fails midway gives it back too.
-        fresh = make_side("territory1", "fresh")
-        fresh.engine.page_limit = 37
-        pages: list[int] = []
-
-        def fail_on_third_page(phase: str, done: int) -> None:
-            if phase == "pull":
-                pages.append(done)
-                if len(pages) == 3:
-                    raise OSError("связь прервалась")
-
-        fresh.engine.on_progress = fail_on_third_page
-        with pytest.raises(OSError):
-            fresh.sync()
+        _first_download_failing_on_third_page(make_side)
         after_failure = gc.isenabled()
     finally:
         gc.enable()  # for the tests after this one, whatever happened here
@@ -192,19 +199,7 @@ def test_a_long_pull_writes_without_the_secondary_indexes_and_builds_them_after(
     assert len(during) > 3 and not any(during)
 
     # A pull that fails midway builds them too; one killed midway leaves that to the next open.
-    fresh = make_side("territory1", "fresh")
-    fresh.engine.page_limit = 37
-    pages: list[int] = []
-
-    def fail_on_third_page(phase: str, done: int) -> None:
-        if phase == "pull":
-            pages.append(done)
-            if len(pages) == 3:
-                raise OSError("связь прервалась")
-
-    fresh.engine.on_progress = fail_on_third_page
-    with pytest.raises(OSError):
-        fresh.sync()
+    fresh = _first_download_failing_on_third_page(make_side)
     assert _missing_indexes(fresh.db) == []
     with fresh.db.engine.begin() as connection:
         pull_indexes.suspend(connection)
