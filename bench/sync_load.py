@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sync.protocol import changes_of
+
 API = "/api/v1"
 
 
@@ -114,7 +116,7 @@ class VirtualClient:
         while True:
             page = await self.call("POST", "/sync/pull", {"cursors": self.cursors,
                                                           "limit": 1000})
-            changes += page["changes"]
+            changes += changes_of(page["runs"])
             for org_id in page["revoked"]:
                 self.cursors.pop(org_id, None)
             self.cursors.update(page["cursors"])
@@ -139,7 +141,7 @@ class VirtualClient:
         changes = 0
         while True:
             page = answer["page"]
-            changes += len(page["changes"])
+            changes += len(changes_of(page["runs"]))
             for org_id in page["revoked"]:
                 self.cursors.pop(org_id, None)
             self.cursors.update(page["cursors"])

@@ -32,8 +32,8 @@ from registry.live_counts import counts_of_sums, live_counts
 from registry.models import ENTITY_TABLES, change_log
 from registry.pull_pg import Batch
 from registry.scope import Scope
-from registry.wire import wire_columns
-from sync.protocol import PullRequest, PullResponse
+from registry.wire import run_columns
+from sync.protocol import TOMBSTONE_COLUMNS, PullRequest, PullResponse
 
 CHUNK = 500
 #: Up to this many organisations the SQLite count query lists them (else it counts all).
@@ -79,8 +79,7 @@ def pull_json_more(
         return PageJson(to_json(page), page["more"], found)
     count_orgs = sorted(scope.org_ids) if with_counts and not scope.is_admin else None
     texts, rest, sums = _page(session, scope, request, pull_pg.changes_after, known, count_orgs)
-    changes = b",".join(texts)
-    page = b'{"changes":[' + changes + b"]," + to_json(rest)[1:]
+    page = b'{"runs":[' + b",".join(texts) + b"]," + to_json(rest)[1:]
     if not with_counts or rest["more"]:
         return PageJson(page, rest["more"])
     if sums is None:
@@ -91,7 +90,7 @@ def pull_json_more(
 def pull_page(session: Session, scope: Scope, request: PullRequest) -> dict[str, Any]:
     """:func:`pull` as plain values in the wire format, built row by row in Python."""
     entries, rest, _ = _page(session, scope, request, _entries_after)
-    return {"changes": _changes(session, entries), **rest}
+    return {"runs": _runs(session, entries), **rest}
 
 
 Fetch = Callable[..., Batch]
@@ -173,52 +172,61 @@ def _entries_after(
 
 @cache
 def _wire_plan(entity: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The wire columns of an entity and the positions of those holding dates or times."""
+    """The columns of an entity's live runs and the positions of those holding dates or
+    times."""
     table = ENTITY_TABLES[entity]
-    keys = tuple(wire_columns(table))
+    keys = tuple(run_columns(table))
     temporal = tuple(
         i for i, key in enumerate(keys) if isinstance(table.c[key].type, Date | DateTime)
     )
     return keys, temporal
 
 
-def _wire_rows(session: Session, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """``{id: wire row}`` of the given rows: columns fetched as tuples, only dates converted."""
+class _Live(NamedTuple):
+    """What a live entry needs of its row: the row as sent, and whether it still counts."""
+
+    values: list[Any]
+    deleted: bool
+
+
+def _wire_rows(session: Session, entity: str, ids: list[str]) -> dict[str, _Live]:
+    """``{id: row}`` of the given rows, values in run column order (only dates converted)."""
     table = ENTITY_TABLES[entity]
     keys, temporal = _wire_plan(entity)
-    query = select(*(table.c[key] for key in keys))
-    found: dict[str, dict[str, Any]] = {}
+    query = select(*(table.c[key] for key in keys), table.c.deleted)
+    found: dict[str, _Live] = {}
     for id_filter in id_filters(session, table.c.id, ids):
-        for values in session.execute(query.where(id_filter)).all():
-            row = dict(zip(keys, values, strict=True))
+        for *values, deleted in session.execute(query.where(id_filter)).all():
             for i in temporal:
-                value = values[i]
-                if value is not None:
-                    row[keys[i]] = value.isoformat()
-            found[row["id"]] = row
+                if values[i] is not None:
+                    values[i] = values[i].isoformat()
+            found[values[0]] = _Live(values, deleted)
     return found
 
 
-def _changes(session: Session, entries: list[Any]) -> list[dict[str, Any]]:
-    """Full rows for live entries; a tombstone for deleted rows and rows that left the org
-    (each a :class:`sync.protocol.Change` as plain values)."""
+def _runs(session: Session, entries: list[Any]) -> list[dict[str, Any]]:
+    """The entries as runs (:class:`sync.protocol.ChangeRun` as plain values): full rows for
+    live entries; a tombstone for deleted rows and rows that left the org. A run ends where
+    the entity or the kind (full row or tombstone) changes."""
     by_entity: dict[str, list[str]] = defaultdict(list)
     for entry in entries:
         if not entry.tombstone:
             by_entity[entry.entity].append(entry.entity_id)
     rows = {entity: _wire_rows(session, entity, ids) for entity, ids in by_entity.items()}
-    changes: list[dict[str, Any]] = []
+    runs: list[dict[str, Any]] = []
     for entry in entries:
-        row = rows.get(entry.entity, {}).get(entry.entity_id)
-        if row is None or row["deleted"] or row["org_id"] != entry.org_id:
-            version, row = entry.version, None
+        live = None if entry.tombstone else rows.get(entry.entity, {}).get(entry.entity_id)
+        # (id, org_id, version come first: org_id is the row's second value)
+        if live is None or live.deleted or live.values[1] != entry.org_id:
+            deleted, values = True, [entry.entity_id, entry.org_id, entry.version]
         else:
-            version = row["version"]
-        changes.append({
-            "entity": entry.entity, "id": entry.entity_id, "org_id": entry.org_id,
-            "seq": entry.seq, "version": version, "deleted": row is None, "row": row,
-        })
-    return changes
+            deleted, values = False, live.values
+        if not runs or runs[-1]["entity"] != entry.entity or runs[-1]["deleted"] != deleted:
+            columns = TOMBSTONE_COLUMNS if deleted else list(_wire_plan(entry.entity)[0])
+            runs.append({"entity": entry.entity, "deleted": deleted, "columns": columns,
+                         "rows": []})
+        runs[-1]["rows"].append(values)
+    return runs
 
 
 def id_filters(session: Session, column: Any, ids: list[str]) -> list[Any]:

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer, String, T
 
 from chairclient.validation import field_label
 from registry.models import LOCAL_ONLY_COLUMNS
+from sync.protocol import RUN_KEY_COLUMNS
 
 #: Labels of columns the shared validation package does not name.
 _EXTRA_LABELS = {
@@ -41,6 +42,14 @@ def wire_value(value: Any) -> Any:
 
 def wire_columns(table: Table) -> list[str]:
     return [c.key for c in table.columns if c.key not in LOCAL_ONLY_COLUMNS]
+
+
+def run_columns(table: Table) -> list[str]:
+    """The columns of a live run's rows (:class:`sync.protocol.ChangeRun`): ``id``,
+    ``org_id``, ``version``, then every other wire column but ``deleted`` (a live row is not
+    deleted)."""
+    rest = [key for key in wire_columns(table) if key not in RUN_KEY_COLUMNS and key != "deleted"]
+    return [*RUN_KEY_COLUMNS, *rest]
 
 
 def row_to_wire(table: Table, row: Any) -> dict[str, Any]:

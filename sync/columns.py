@@ -9,7 +9,7 @@ more than SQLite itself; here the common case runs in C (``map`` over ``fromisof
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from operator import attrgetter, methodcaller
 from typing import Any
@@ -18,7 +18,7 @@ from sqlalchemy import Boolean, Date, DateTime
 
 Convert = Callable[[Any], Any]
 #: Takes a column's values (None for NULL) and gives the values to bind, same length.
-ColumnConvert = Callable[[list[Any]], list[Any]]
+ColumnConvert = Callable[[Sequence[Any]], Sequence[Any]]
 
 _TZINFO = attrgetter("tzinfo")
 #: ``YYYY-MM-DD HH:MM:SS.ffffff``: SQLAlchemy's storage format for SQLite date-times.
@@ -28,23 +28,23 @@ _NONE = type(None)
 
 
 def _each(convert: Convert) -> ColumnConvert:
-    def column(values: list[Any]) -> list[Any]:
+    def column(values: Sequence[Any]) -> Sequence[Any]:
         return [None if v is None else convert(v) for v in values]
 
     return column
 
 
-def _present(values: list[Any]) -> list[Any]:
+def _present(values: Sequence[Any]) -> Sequence[Any]:
     return [v for v in values if v is not None] if None in values else values
 
 
-def _iso_texts(values: list[Any]) -> list[Any] | None:
+def _iso_texts(values: Sequence[Any]) -> Sequence[Any] | None:
     """The non-None values when every one is text (ISO, converted in C); else None."""
     present = _present(values)
     return present if set(map(type, present)) <= {str} else None
 
 
-def _refill(values: list[Any], present: list[Any], converted: Any) -> list[Any]:
+def _refill(values: Sequence[Any], present: Sequence[Any], converted: Any) -> Sequence[Any]:
     """``values`` with each value of ``present`` (the non-None ones, in order) replaced by the
     matching one of ``converted``; None stays None. (A lookup runs in C; equal values convert
     equally.)"""
@@ -68,7 +68,7 @@ def _wire_day(value: Any) -> Any:
 def _moments(convert: Convert) -> ColumnConvert:
     slow = _each(lambda v: convert(_wire_moment(v)))
 
-    def column(values: list[Any]) -> list[Any]:
+    def column(values: Sequence[Any]) -> Sequence[Any]:
         present = _iso_texts(values)
         if present is None:
             return slow(values)
@@ -83,7 +83,7 @@ def _moments(convert: Convert) -> ColumnConvert:
 def _days(convert: Convert) -> ColumnConvert:
     slow = _each(lambda v: convert(_wire_day(v)))
 
-    def column(values: list[Any]) -> list[Any]:
+    def column(values: Sequence[Any]) -> Sequence[Any]:
         present = _iso_texts(values)
         if present is None:
             return slow(values)
@@ -98,7 +98,7 @@ def _days(convert: Convert) -> ColumnConvert:
 def _booleans(convert: Convert) -> ColumnConvert:
     slow = _each(convert)
 
-    def column(values: list[Any]) -> list[Any]:
+    def column(values: Sequence[Any]) -> Sequence[Any]:
         if set(map(type, values)) <= {bool, _NONE}:
             return values  # the driver binds True and False as 1 and 0, as SQLAlchemy does
         return slow(values)

@@ -311,24 +311,52 @@ class PullRequest(_Request):
     )
 
 
-class Change(BaseModel):
-    """A full row, or a tombstone (``deleted``: the row left this organisation or was deleted).
+#: The first columns of every row of a run: which row, its organisation and its version.
+RUN_KEY_COLUMNS = ("id", "org_id", "version")
+#: The columns of a tombstone run's rows.
+TOMBSTONE_COLUMNS = list(RUN_KEY_COLUMNS)
 
-    A tombstone removes the local row only if the local copy still belongs to ``org_id``: a row
-    moved to another organisation arrives there as a full row.
+
+class ChangeRun(BaseModel):
+    """Consecutive changes of one entity, in server order, each a row of values in ``columns``
+    order. ``columns`` starts with ``id``, ``org_id`` and ``version``.
+
+    A live run (``deleted`` false) holds full rows: every wire column follows (a live row is
+    not deleted). A tombstone run (``deleted``) holds just ``id``, ``org_id``, ``version``:
+    the row left that organisation or was deleted, and the local row is removed only while it
+    still belongs to ``org_id`` (a row moved to another organisation arrives there as a full
+    row).
+
+    Rows rather than objects: a first download brings hundreds of thousands of them, and the
+    field names repeated in each were half of the bytes and of the client's reading.
     """
 
     entity: str
-    id: str
-    org_id: str
-    seq: int
-    version: int
     deleted: bool = False
-    row: dict[str, Any] | None = None
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+def changes_of(runs: list[Any]) -> list[dict[str, Any]]:
+    """The changes of ``runs`` (models or their JSON values) one by one, in order: ``entity``,
+    ``id``, ``org_id``, ``version``, ``deleted`` and ``row`` (by column name, None for a
+    tombstone). For tests and tools; the client applies whole runs."""
+    found: list[dict[str, Any]] = []
+    for run in runs:
+        values = run if isinstance(run, dict) else run.model_dump()
+        deleted = bool(values.get("deleted"))
+        for row in values["rows"]:
+            named = dict(zip(values["columns"], row, strict=True))
+            found.append({
+                "entity": values["entity"], "id": named["id"], "org_id": named["org_id"],
+                "version": named["version"], "deleted": deleted,
+                "row": None if deleted else named,
+            })
+    return found
 
 
 class PullResponse(BaseModel):
-    """One page. Apply ``changes`` and ``cursors`` in one local transaction.
+    """One page. Apply ``runs`` (in order) and ``cursors`` in one local transaction.
 
     ``added``: orgs now in scope the client did not send (they start from 0, their changes are
     in this or later pages). ``revoked``: orgs the client sent that are not in scope (purge
@@ -336,7 +364,7 @@ class PullResponse(BaseModel):
     older than the tombstone horizon: purge that org locally and pull it again from 0.
     """
 
-    changes: list[Change]
+    runs: list[ChangeRun]
     cursors: dict[str, int]
     added: list[str] = []
     revoked: list[str] = []
@@ -348,16 +376,19 @@ class PullResponse(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "changes": [
+                    "runs": [
                         {
                             "entity": "member",
-                            "id": _MEMBER,
-                            "org_id": _ORG,
-                            "seq": 1521,
-                            "version": 4,
                             "deleted": False,
-                            "row": {"id": _MEMBER, "org_id": _ORG, "last_name": "Иванова"},
-                        }
+                            "columns": ["id", "org_id", "version", "last_name", "first_name"],
+                            "rows": [[_MEMBER, _ORG, 4, "Иванова", "Анна"]],
+                        },
+                        {
+                            "entity": "consent",
+                            "deleted": True,
+                            "columns": TOMBSTONE_COLUMNS,
+                            "rows": [["0b7e2c1a-5d4f-4e3b-8a9c-2f1e0d3c4b5a", _ORG, 2]],
+                        },
                     ],
                     "cursors": {_ORG: 1521},
                     "added": [],

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -24,10 +25,12 @@ from chairclient.db import pull_indexes, row_counts
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
 from sync import commands, rows, state
-from sync.pages import PulledChange, PulledPage
+from sync.pages import PulledPage, PulledRun
 from sync.upsert import upsert, upsert_pulled
 
 MAX_PAGES = 100_000
+_KEYS = itemgetter(0, 1, 2)  # id, org_id, version: the first columns of every run
+_ID = itemgetter(0)
 
 
 @dataclass
@@ -99,7 +102,7 @@ def _count_page(outcome: PullOutcome, page: PulledPage, cursors: dict[str, int],
                 progress: Callable[[int], None] | None) -> None:
     """Add an applied page to the outcome and report progress."""
     outcome.pages += 1
-    outcome.pulled += len(page.changes)
+    outcome.pulled += page.size
     outcome.added |= set(page.added) - set(cursors)
     outcome.revoked |= set(page.revoked)
     outcome.reset |= set(page.reset_required)
@@ -124,7 +127,7 @@ def apply_page(db: Database, page: PulledPage) -> None:
             state.drop_cursor(session, org_id)
         for org_id in page.reset_required:
             rows.purge_org(session, org_id, keep_local=True)
-        members, consents_of, cards_of, orgs = _apply_changes(session, page.changes)
+        members, consents_of, cards_of, orgs = _apply_runs(session, page.runs)
         rows.refresh_derived(session, members, orgs, consents_of, cards_of)
         state.put_cursors(session, page.cursors)
 
@@ -152,71 +155,60 @@ def _protected(session: Session, ids: set[str]) -> dict[str, set[str]]:
     return found
 
 
-def _apply_changes(
-    session: Session, changes: list[PulledChange]
+def _apply_runs(
+    session: Session, runs: list[PulledRun]
 ) -> tuple[set[str], set[str], set[str], set[str]]:
-    """Apply in server order, grouping consecutive full rows of one entity into bulk upserts.
+    """Apply the runs in server order, each run's plain full rows in one bulk upsert.
 
     Returns the members whose derived columns need recomputing, the members whose consents
     changed (their consent flag), the members whose cards changed (their card columns), and
     the organisations pulled."""
-    known = [c for c in changes if c["entity"] in SYNCED_MODELS]
-    protected = _protected(session, {c["id"] for c in known})
+    known = [run for run in runs if run["entity"] in SYNCED_MODELS and run["rows"]]
+    ids = {row[0] for run in known for row in run["rows"]}
+    protected = _protected(session, ids) if ids else {}
     members: set[str] = set()
-    orgs = {c["id"] for c in known if c["entity"] == "organisation"}
+    orgs: set[str] = set()
     #: Per child entity (consent, card), the members of its pulled rows.
     parents: dict[str, set[str]] = defaultdict(set)
     stored: dict[str, list[str]] = defaultdict(list)  # children whose stored row is kept
-    run: list[PulledChange] = []
-    run_entity, run_keys = "", {}.keys()
-
-    def flush() -> None:
-        if run:
-            upsert_pulled(session, run_entity, list(run))
-            run.clear()
-
-    for change in known:
-        entity, row = change["entity"], change.get("row")
-        if row is None or change.get("deleted"):  # a tombstone
-            flush()
-            entity_id = change["id"]
-            if entity in rows.MEMBER_CHILDREN:
-                members |= rows.member_ids_of(session, entity, [entity_id])
-                stored[entity].append(entity_id)
-            rows.tombstone(session, entity, entity_id, change["org_id"], change["version"])
+    for run in known:
+        entity, columns, pulled = run["entity"], run["columns"], run["rows"]
+        if run.get("deleted"):
+            for entity_id, org_id, version in map(_KEYS, pulled):
+                if entity in rows.MEMBER_CHILDREN:
+                    members |= rows.member_ids_of(session, entity, [entity_id])
+                    stored[entity].append(entity_id)
+                rows.tombstone(session, entity, entity_id, org_id, version)
             continue
-        mine = protected.get(change["id"]) if protected else None
-        if mine:
-            flush()
-            entity_id = change["id"]
-            _upsert_protected(session, change, row, mine)
+        mine = [row for row in pulled if row[0] in protected] if protected else []
+        plain = [row for row in pulled if row[0] not in protected] if mine else pulled
+        upsert_pulled(session, entity, columns, plain)
+        if entity == "organisation":
+            orgs.update(map(_ID, pulled))
+        elif entity in rows.MEMBER_CHILDREN and plain and "member_id" in columns:
+            parents[entity].update(map(itemgetter(columns.index("member_id")), plain))
+        for row in mine:
+            entity_id = row[0]
+            _upsert_protected(session, entity, dict(zip(columns, row, strict=True)),
+                              protected[entity_id])
             if entity == "member":
                 members.add(entity_id)  # kept local fields: derive from the stored row
             elif entity in rows.MEMBER_CHILDREN:
                 stored[entity].append(entity_id)
-            continue
-        if entity in rows.MEMBER_CHILDREN and row.get("member_id"):
-            parents[entity].add(row["member_id"])
-        if run and (entity != run_entity or row.keys() != run_keys):
-            flush()
-        if not run:
-            run_entity, run_keys = entity, row.keys()
-        run.append(change)
-    flush()
-    for entity, ids in stored.items():
-        parents[entity] |= rows.member_ids_of(session, entity, ids)
+    for entity, children in stored.items():
+        parents[entity] |= rows.member_ids_of(session, entity, children)
+    parents = {entity: found - {None} for entity, found in parents.items()}
     # Pulled member rows came with their derived columns; consents and cards change some.
-    return members, parents["consent"], parents["card"], orgs
+    return members, parents.get("consent", set()), parents.get("card", set()), orgs
 
 
 def _upsert_protected(
-    session: Session, change: PulledChange, row: dict[str, Any], mine: set[str]
+    session: Session, entity: str, row: dict[str, Any], mine: set[str]
 ) -> None:
     """Keep pending local fields; remember the server's values of them in the shadow."""
-    entity, entity_id = change["entity"], change["id"]
+    entity_id = row["id"]
     values = rows.from_wire(entity, row)
-    values.update(id=entity_id, org_id=change["org_id"], version=change["version"],
-                  deleted=False)
+    values["deleted"] = False
     shadow = {k: row[k] for k in mine if k in row}
     if "deleted" in mine:
         shadow["deleted"] = False

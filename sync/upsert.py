@@ -9,8 +9,8 @@ way in rather than read back and updated afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Dialect
@@ -25,7 +25,6 @@ from chairclient.services.derived import (
     derived_row,
 )
 from sync.columns import ColumnConvert, column_converter
-from sync.pages import PulledChange
 from sync.rows import LOCAL_ONLY, table
 
 #: SQL, ``(position, converter)`` pairs, and the values of the columns filled by default.
@@ -65,7 +64,7 @@ def _plan(
     return sql, tuple(converters), tuple(defaults.values())
 
 
-def _execute(session: Session, plan: Plan, columns: list[list[Any]]) -> None:
+def _execute(session: Session, plan: Plan, columns: list[Sequence[Any]]) -> None:
     """Run the plan's SQL for rows given as ``columns`` (the plan's keys, then derived)."""
     sql, converters, defaults = plan
     count = len(columns[0])
@@ -91,48 +90,36 @@ def upsert(session: Session, entity: str, rows: list[dict[str, Any]]) -> None:
     _execute(session, plan, [[row[k] for row in rows] for k in keys])
 
 
-#: Columns a pulled row always sets from its change: id, organisation, version, not deleted.
-_FIXED = frozenset(("id", "org_id", "version", "deleted"))
-
-
 @cache
-def _wire_keys(entity: str, present: frozenset[str]) -> tuple[str, ...]:
-    """The table's wire columns present in a pulled row, in table order."""
-    return tuple(
-        c.key for c in table(entity).columns if c.key in present and c.key not in LOCAL_ONLY
-    )
+def _run_keys(entity: str, columns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Of a run's ``columns``, those the table stores from the wire, and their positions."""
+    stored = {c.key for c in table(entity).columns} - LOCAL_ONLY - {"deleted"}
+    kept = [(key, i) for i, key in enumerate(columns) if key in stored]
+    return tuple(key for key, _ in kept), tuple(i for _, i in kept)
 
 
-def _row_columns(rows: list[dict[str, Any]], keys: list[str]) -> list[Any]:
-    """The values of ``keys`` in ``rows`` as one sequence per key (taken a row at a time and
-    transposed, both in C)."""
-    if len(keys) < 2:
-        return [list(map(itemgetter(key), rows)) for key in keys]
-    return list(zip(*map(itemgetter(*keys), rows), strict=True))
-
-
-def upsert_pulled(session: Session, entity: str, changes: list[PulledChange]) -> None:
-    """Insert or overwrite the full rows of pulled ``changes`` (one entity, rows with the same
-    keys) from their wire values. Member rows come with their derived columns, computed from
-    the row and the consents and cards already stored."""
-    if not changes:
+def upsert_pulled(
+    session: Session, entity: str, columns: list[str], rows: list[list[Any]]
+) -> None:
+    """Insert or overwrite full pulled ``rows`` of ``entity`` (values in ``columns`` order,
+    id, org_id and version first) from their wire values; a pulled row is not deleted. Member
+    rows come with their derived columns, computed from the row and the consents and cards
+    already stored."""
+    if not rows:
         return
-    rows: list[dict[str, Any]] = [change["row"] for change in changes]  # type: ignore[misc]
-    keys = _wire_keys(entity, frozenset(rows[0]) | _FIXED)
+    keys, positions = _run_keys(entity, tuple(columns))
     derived = DERIVED if entity == "member" else ()
-    plan = _plan(entity, keys, derived, True, session.connection().dialect)
+    plan = _plan(entity, (*keys, "deleted"), derived, True, session.connection().dialect)
     assert plan is not None, f"{entity}: a column needs a computed default"
-    present = [key for key in keys if key not in _FIXED]  # taken from the rows
-    by_key: dict[str, Any] = dict(zip(present, _row_columns(rows, present), strict=True))
-    # id, org_id, version: the change's, whatever the row says; a pulled row is not deleted.
-    by_key.update({key: list(map(itemgetter(key), changes)) for key in _FIXED - {"deleted"}})
-    by_key["deleted"] = [False] * len(changes)
-    columns = [by_key[key] for key in keys]
+    transposed = list(zip(*rows, strict=True))  # one tuple per column, in C
+    values: list[Any] = [transposed[i] for i in positions]
+    values.append([False] * len(rows))
     if derived:
-        ids = columns[keys.index("id")]
-        consented, cards = consented_members(session, ids), best_cards(session, ids)
-        columns += map(list, zip(*(
-            derived_row(row, member_id in consented, cards.get(member_id, NO_CARD))
+        ids = transposed[0]
+        consented, cards = consented_members(session, list(ids)), best_cards(session, list(ids))
+        values += map(list, zip(*(
+            derived_row(dict(zip(columns, row, strict=True)), member_id in consented,
+                        cards.get(member_id, NO_CARD))
             for member_id, row in zip(ids, rows, strict=True)
         ), strict=True))
-    _execute(session, plan, columns)
+    _execute(session, plan, values)

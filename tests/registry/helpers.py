@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 
+from sync.protocol import changes_of
 from tests.registry.world import PASSWORD, World, new_id
 
 
@@ -58,7 +59,7 @@ class Api:
         while True:
             page = self.pull(login, cursors, limit)
             pages += 1
-            changes.extend(page["changes"])
+            changes.extend(changes_of(page["runs"]))
             cursors = page["cursors"]
             if not page["more"]:
                 return changes, cursors, pages

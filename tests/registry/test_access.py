@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from registry.models import ENTITY_TABLES, audit_history, change_log, members, organisations
 from registry.rules import NOT_FOUND
+from sync.protocol import changes_of
 from tests.registry.helpers import Api, create, update
 from tests.registry.world import SCOPES, TREE, USERS, World, member_values, new_id
 
@@ -75,7 +76,7 @@ def test_forged_cursors_and_org_ids_see_nothing(api: Api, world: World, login: s
     unknown = new_id()
     forged = {org_id: 0 for org_id in outside} | {unknown: 0, "'; DROP TABLE members; --": 0}
     page = api.pull(login, forged)
-    assert {c["org_id"] for c in page["changes"]}.isdisjoint(outside)
+    assert {c["org_id"] for c in changes_of(page["runs"])}.isdisjoint(outside)
     # Out-of-scope orgs are answered exactly like an org that does not exist.
     assert set(page["revoked"]) == set(forged)
     assert set(page["cursors"]).isdisjoint(forged)
@@ -84,7 +85,7 @@ def test_forged_cursors_and_org_ids_see_nothing(api: Api, world: World, login: s
     assert api.pull(login, inside)["revoked"] == []
     future = {world.orgs[n]: 10**15 for n in SCOPES[login]}
     page = api.pull(login, future)
-    assert page["changes"] == [] and all(v < 10**15 for v in page["cursors"].values())
+    assert changes_of(page["runs"]) == [] and all(v < 10**15 for v in page["cursors"].values())
 
 
 @pytest.mark.parametrize("login", list(USERS))

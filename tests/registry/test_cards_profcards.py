@@ -14,6 +14,7 @@ import pytest
 from registry.auth import create_user
 from registry.cli import main
 from registry.seed import insert_entity
+from sync.protocol import changes_of
 from tests.registry.card_helpers import add_member, consents, fresh_registry, give_consent
 from tests.registry.conftest import BACKENDS, Running
 from tests.registry.helpers import Api
@@ -112,6 +113,6 @@ def test_feed_and_the_operator_api(own: Running, tmp_path: Path) -> None:
         assert api.http.get("/api/v1/profcards/feeds").status_code == 401
         # the operator has no sync scope
         assert api.meta(f"pc-{world.suffix}")["user"]["positions"] == []
-        assert api.pull(f"pc-{world.suffix}", {world.orgs["P1a"]: 0})["changes"] == []
+        assert changes_of(api.pull(f"pc-{world.suffix}", {world.orgs["P1a"]: 0})["runs"]) == []
     finally:
         api.close()

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from registry.rules import NOT_FOUND
+from sync.protocol import changes_of
 from tests.registry.helpers import Api, create, update
 from tests.registry.test_access import PRIMARIES, _snapshot
 from tests.registry.world import SCOPES, USERS, World, member_values, new_id
@@ -28,7 +29,7 @@ def test_one_round_trip_pushes_then_brings_the_page_and_counts(api: Api, world: 
     )
     assert [r["status"] for r in answer["results"]] == ["applied"]
     page = answer["page"]
-    pulled = [c for c in page["changes"] if c["id"] == member]
+    pulled = [c for c in changes_of(page["runs"]) if c["id"] == member]
     assert [c["row"]["phone"] for c in pulled] == ["+79165550101"]
     assert pulled[0]["version"] == answer["results"][0]["version"] == 2
     assert page["more"] is False
@@ -80,7 +81,7 @@ def test_out_of_scope_sees_nothing_and_changes_nothing(
     assert _snapshot(db, world) == before
     page = answer["page"]
     assert set(page["revoked"]) == set(forged)
-    assert {c["org_id"] for c in page["changes"]}.isdisjoint(forged)
+    assert {c["org_id"] for c in changes_of(page["runs"])}.isdisjoint(forged)
     assert set(answer["counts"]).isdisjoint(forged)
     mine = {world.orgs[n] for n in SCOPES[login]}
     assert mine <= set(answer["counts"])

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from registry.db import open_database
 from registry.models import organisations
+from sync.protocol import changes_of
 from tests.registry.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,8 +95,8 @@ def test_serve_and_user_commands(seeded) -> None:
             token = demo.json()["access_token"]
             page = http.post("/api/v1/sync/pull", json={"cursors": {}},
                              headers={"Authorization": f"Bearer {token}"}).json()
-            assert {c["org_id"] for c in page["changes"]} == {chair["org_id"]}
-            assert any(c["entity"] == "member" for c in page["changes"])
+            assert {c["org_id"] for c in changes_of(page["runs"])} == {chair["org_id"]}
+            assert any(c["entity"] == "member" for c in changes_of(page["runs"]))
             new = http.post("/api/v1/auth/login",
                             json={"login": "new.chair", "password": "initial-pass-1"})
             assert new.json()["must_change_password"] is True

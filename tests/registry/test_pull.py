@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from registry.auth import now_utc
 from registry.changelog import purge_tombstones
+from sync.protocol import changes_of
 from tests.registry.helpers import Api, create, delete, update
 from tests.registry.world import World, member_values, new_id
 
@@ -26,14 +27,14 @@ def test_pages_deliver_every_row_once_and_cursors_advance(api: Api, world: World
     assert "is_complete" not in rows[next(iter(ids))]["row"]
     # Nothing new: an empty page, same cursors.
     page = api.pull("terr1", cursors)
-    assert page["changes"] == [] and page["more"] is False
+    assert changes_of(page["runs"]) == [] and page["more"] is False
     assert page["cursors"] == cursors
     # One remote change arrives alone.
     member_id = next(iter(ids))
     api.push("chair1a", update("member", member_id, org, {"phone": "+79037778899"},
                                {"phone": "+79161234567"}))
     page = api.pull("terr1", cursors)
-    assert [(c["id"], c["version"]) for c in page["changes"]] == [(member_id, 2)]
+    assert [(c["id"], c["version"]) for c in changes_of(page["runs"])] == [(member_id, 2)]
     assert page["cursors"][org] > cursors[org]
 
 
@@ -42,7 +43,7 @@ def test_tombstones_and_scope_changes(api: Api, world: World) -> None:
     _, cursors, _ = api.pull_all("terr1")
     api.push("chair1a", delete("member", world.members["P1a"], org))
     page = api.pull("terr1", cursors)
-    assert [(c["id"], c["deleted"]) for c in page["changes"]] == [(world.members["P1a"], True)]
+    assert [(c["id"], c["deleted"]) for c in changes_of(page["runs"])] == [(world.members["P1a"], True)]
     cursors = page["cursors"]
     # P1a moves to T2: terr1 is told to purge it, terr2 gets it added.
     api.push("region", update("organisation", org, org, {"parent_id": world.orgs["T2"]},
@@ -53,7 +54,7 @@ def test_tombstones_and_scope_changes(api: Api, world: World) -> None:
     assert org in terr2_cursors
     page = api.pull("terr2", {k: v for k, v in terr2_cursors.items() if k != org})
     assert page["added"] == [org]
-    assert any(c["id"] == org and c["entity"] == "organisation" for c in page["changes"])
+    assert any(c["id"] == org and c["entity"] == "organisation" for c in changes_of(page["runs"]))
 
 
 def test_cursor_older_than_the_horizon_restarts_from_zero(api: Api, world: World, db) -> None:
@@ -67,7 +68,7 @@ def test_cursor_older_than_the_horizon_restarts_from_zero(api: Api, world: World
         assert purge_tombstones(session, now_utc() + timedelta(seconds=5)) >= 1
     page = api.pull("chair2", old_cursors)
     assert page["reset_required"] == [org]
-    ids = {c["id"] for c in page["changes"]}
+    ids = {c["id"] for c in changes_of(page["runs"])}
     assert {org, world.members["P2"]} <= ids and extra not in ids
     assert api.meta("chair2")["tombstone_horizon"] > 0
     # A cursor at or after the horizon goes on as usual.

@@ -1,6 +1,7 @@
-"""On PostgreSQL each synced row keeps its wire JSON, written by a trigger (migration 0007):
-the stored text is always what rendering the row now gives, through creates, edits, deletes
-and moves, and the migration's frozen column lists are the wire columns of today's tables."""
+"""On PostgreSQL each synced row keeps its wire JSON, the array a pull sends, written by a
+trigger (migrations 0007 and 0008): the stored text is always what rendering the row now
+gives, through creates, edits, deletes and moves, and the migrations' frozen column lists are
+the wire columns of today's tables, in run order."""
 
 from __future__ import annotations
 
@@ -11,16 +12,19 @@ from sqlalchemy import text
 
 from registry.db import Database
 from registry.models import ENTITY_TABLES
-from registry.wire import wire_columns
+from registry.wire import run_columns, wire_columns
 from tests.registry.helpers import Api, create, delete, update
 from tests.registry.world import World, member_values, new_id
 
 migration = importlib.import_module("registry.migrations.versions.0007_stored_wire_json")
+runs_migration = importlib.import_module("registry.migrations.versions.0008_stored_run_rows")
 
 
 def test_frozen_column_lists_are_the_wire_columns() -> None:
     assert {table.name: tuple(wire_columns(table)) for table in ENTITY_TABLES.values()} == (
         migration.WIRE_COLUMNS)
+    assert {table.name: tuple(run_columns(table)) for table in ENTITY_TABLES.values()} == (
+        runs_migration.RUN_COLUMNS)
 
 
 def _stale_rows(db: Database) -> dict[str, int]:
@@ -28,11 +32,11 @@ def _stale_rows(db: Database) -> dict[str, int]:
     stale = {}
     with db.read() as session:
         for table in ENTITY_TABLES.values():
-            columns = ", ".join(f't."{key}"' for key in wire_columns(table))
-            fresh = f"(SELECT row_to_json(w) FROM (SELECT {columns}) w)::text"
+            columns = ", ".join(f't."{key}"' for key in run_columns(table))
+            fresh = f"json_build_array({columns})::text"
             stale[table.name] = session.execute(text(
                 f'SELECT count(*) FROM "{table.name}" t'
-                f" WHERE t.wire_json IS DISTINCT FROM {fresh}")).scalar_one()
+                f" WHERE t.wire_row IS DISTINCT FROM {fresh}")).scalar_one()
     return stale
 
 
@@ -50,15 +54,15 @@ def test_stored_wire_json_follows_every_write(api: Api, world: World, db: Databa
                              {"short_name": "Орг P1b"}))
     assert set(_stale_rows(db).values()) == {0}
     with db.read() as session:
-        stored = session.execute(text("SELECT wire_json FROM members WHERE id = :id"),
+        stored = session.execute(text("SELECT wire_row FROM members WHERE id = :id"),
                                  {"id": ids[0]}).scalar_one()
-    row = json.loads(stored)
+    row = dict(zip(run_columns(ENTITY_TABLES["member"]), json.loads(stored), strict=True))
     assert row["note"] == 'кавычки " и \\ слэш' and row["phone"] == "+79037778899"
-    assert set(row) == set(wire_columns(ENTITY_TABLES["member"]))
+    assert (row["id"], row["org_id"], row["version"]) == (ids[0], org, 2)
 
 
 def test_migration_goes_down_and_up_again(pg_cluster) -> None:
-    """Down to 0006 the column, functions and triggers go; up again every row is rendered."""
+    """Down to 0006 the columns, functions and triggers go; up again every row is rendered."""
     import subprocess
     import sys
     from pathlib import Path
@@ -78,7 +82,7 @@ def test_migration_goes_down_and_up_again(pg_cluster) -> None:
         with db.read() as session:
             assert session.execute(text(
                 "SELECT count(*) FROM information_schema.columns"
-                " WHERE column_name = 'wire_json'")).scalar_one() == 0
+                " WHERE column_name IN ('wire_json', 'wire_row')")).scalar_one() == 0
         command.upgrade(alembic_config(db.engine), "head")
         stale = _stale_rows(db)
         assert set(stale.values()) == {0}

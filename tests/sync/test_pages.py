@@ -7,12 +7,14 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from sync.pages import ExchangeAnswer, PulledChange, PulledPage
-from sync.protocol import Change, ExchangeResponse, PullResponse
+from sync.pages import ExchangeAnswer, PulledPage, PulledRun
+from sync.protocol import ChangeRun, ExchangeResponse, PullResponse, changes_of
+
+ORG, MEMBER = "o", "m"
 
 
 def test_same_fields_as_the_protocol() -> None:
-    assert set(PulledChange.__annotations__) == set(Change.model_fields)
+    assert set(PulledRun.__annotations__) == set(ChangeRun.model_fields)
     assert set(PulledPage.model_fields) == set(PullResponse.model_fields)
     assert set(ExchangeAnswer.model_fields) == set(ExchangeResponse.model_fields)
 
@@ -23,17 +25,34 @@ def test_the_documented_example_reads_the_same() -> None:
     server = ExchangeResponse.model_validate_json(raw)
     client = ExchangeAnswer.model_validate_json(raw)
     assert client.page is not None and server.page is not None
-    assert client.page.changes == [c.model_dump() for c in server.page.changes]
+    assert changes_of(client.page.runs) == changes_of(server.page.runs)
+    assert [c["deleted"] for c in changes_of(client.page.runs)] == [False, True]
+    assert client.page.size == 2
     assert client.page.cursors == server.page.cursors
     assert client.server_time == server.server_time
 
 
-@pytest.mark.parametrize("change", [
-    {"entity": "member", "org_id": "o", "seq": 1, "version": 1},  # no id
-    {"entity": "member", "id": "m", "org_id": "o", "seq": 1, "version": "первая"},
-    {"entity": "member", "id": "m", "org_id": "o", "seq": 1, "version": 1, "row": []},
+def _page(*runs: dict) -> str:
+    return json.dumps({"runs": list(runs), "cursors": {ORG: 1},
+                       "server_time": "2025-03-01T09:00:02Z"})
+
+
+LIVE = ["id", "org_id", "version", "last_name"]
+
+
+@pytest.mark.parametrize("run", [
+    {"entity": "member", "columns": LIVE, "rows": [[MEMBER, ORG, 1]]},  # a value short
+    {"entity": "member", "columns": LIVE, "rows": [[MEMBER, ORG, 1, "Иванова", "лишнее"]]},
+    {"entity": "member", "columns": LIVE, "rows": [[7, ORG, 1, "Иванова"]]},  # id not text
+    {"entity": "member", "columns": LIVE, "rows": [[MEMBER, None, 1, "Иванова"]]},
+    {"entity": "member", "columns": LIVE, "rows": [[MEMBER, ORG, "первая", "Иванова"]]},
+    {"entity": "member", "columns": LIVE, "rows": [[MEMBER, ORG, True, "Иванова"]]},
+    {"entity": "member", "columns": ["org_id", "id", "version"], "rows": [[ORG, MEMBER, 1]]},
+    {"entity": "member", "columns": LIVE, "rows": [{"id": MEMBER}]},  # an object, not a row
+    {"columns": LIVE, "rows": [[MEMBER, ORG, 1, "Иванова"]]},  # no entity
 ])
-def test_a_malformed_change_refuses_the_whole_page(change: dict) -> None:
-    page = {"changes": [change], "cursors": {"o": 1}, "server_time": "2025-03-01T09:00:02Z"}
+def test_a_malformed_run_refuses_the_whole_page(run: dict) -> None:
+    good = {"entity": "member", "columns": LIVE, "rows": [[MEMBER, ORG, 1, "Иванова"]]}
+    PulledPage.model_validate_json(_page(good))
     with pytest.raises(ValidationError):
-        PulledPage.model_validate_json(json.dumps(page))
+        PulledPage.model_validate_json(_page(good, run))
