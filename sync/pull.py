@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from chairclient.db import pull_indexes, row_counts
 from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
+from chairclient.services import first_download
 from sync import commands, rows, state
 from sync.pages import PulledPage, PulledRun
 from sync.upsert import upsert, upsert_pulled
@@ -65,7 +66,11 @@ def pull_all(
     # second page on (:mod:`chairclient.db.pull_indexes`): not on the first, whose purges of
     # revoked and reset organisations delete by organisation, and not into a store that
     # already holds a region, where building them again would cost more than it saves.
-    long_pull, bare, collecting = False, bool(cursors), gc.isenabled()
+    # Such a pull also leaves the member columns that consents and cards decide to its end
+    # (:mod:`chairclient.services.first_download`): a first download brings a region's members first and
+    # their consents and cards later, and would rewrite most member rows twice.
+    first, long_pull, suspended = not cursors, False, False
+    collecting = gc.isenabled()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         try:
             pending: Future[PulledPage] = fetcher.submit(fetch, cursors)
@@ -74,16 +79,16 @@ def pull_all(
                 following = _cursors_after(cursors, page)
                 if page.more:
                     pending = fetcher.submit(fetch, following)
-                    if long_pull and not bare:
+                    if long_pull and first and not suspended:
                         with rows.page_transaction(db) as session:
                             pull_indexes.suspend(session.connection())
-                        bare = True
+                        suspended = True
                     elif not long_pull:
                         with rows.page_transaction(db) as session:
                             row_counts.suspend_counting(session)
                         gc.disable()
                         long_pull = True
-                apply_page(db, page)
+                apply_page(db, page, children_later=suspended)
                 _count_page(outcome, page, cursors, progress)
                 cursors = following
                 if not page.more:
@@ -93,8 +98,9 @@ def pull_all(
                 if collecting:
                     gc.enable()
                 with rows.page_transaction(db) as session:
-                    pull_indexes.restore(session.connection())  # (the recount reads by them)
-                    row_counts.resume_counting(session)
+                    if suspended:
+                        first_download.finish(session)
+                    row_counts.resume_counting(session)  # (the recount reads by the indexes)
     return outcome
 
 
@@ -119,16 +125,19 @@ def _cursors_after(cursors: dict[str, int], page: PulledPage) -> dict[str, int]:
     return following
 
 
-def apply_page(db: Database, page: PulledPage) -> None:
-    """Apply one page atomically: purges, rows, tombstones, derived columns and cursors."""
+def apply_page(db: Database, page: PulledPage, *, children_later: bool = False) -> None:
+    """Apply one page atomically: purges, rows, tombstones, derived columns and cursors.
+
+    ``children_later``: leave the member columns that pulled consents and cards decide to
+    the end of the pull (:mod:`chairclient.services.first_download`)."""
     with rows.page_transaction(db) as session:
         for org_id in page.revoked:
             rows.purge_org(session, org_id, keep_local=False)
             state.drop_cursor(session, org_id)
         for org_id in page.reset_required:
             rows.purge_org(session, org_id, keep_local=True)
-        members, consents_of, cards_of, orgs = _apply_runs(session, page.runs)
-        rows.refresh_derived(session, members, orgs, consents_of, cards_of)
+        members, children, orgs = _apply_runs(session, page.runs)
+        rows.refresh_derived(session, members, orgs, () if children_later else children)
         state.put_cursors(session, page.cursors)
 
 
@@ -157,19 +166,18 @@ def _protected(session: Session, ids: set[str]) -> dict[str, set[str]]:
 
 def _apply_runs(
     session: Session, runs: list[PulledRun]
-) -> tuple[set[str], set[str], set[str], set[str]]:
+) -> tuple[set[str], set[str], set[str]]:
     """Apply the runs in server order, each run's plain full rows in one bulk upsert.
 
     Returns the members whose derived columns need recomputing, the members whose consents
-    changed (their consent flag), the members whose cards changed (their card columns), and
-    the organisations pulled."""
+    or cards changed (the columns those decide), and the organisations pulled."""
     known = [run for run in runs if run["entity"] in SYNCED_MODELS and run["rows"]]
     ids = {row[0] for run in known for row in run["rows"]}
     protected = _protected(session, ids) if ids else {}
     members: set[str] = set()
     orgs: set[str] = set()
     #: Per child entity (consent, card), the members of its pulled rows.
-    parents: dict[str, set[str]] = defaultdict(set)
+    parents: dict[str, set[str | None]] = defaultdict(set)
     stored: dict[str, list[str]] = defaultdict(list)  # children whose stored row is kept
     for run in known:
         entity, columns, pulled = run["entity"], run["columns"], run["rows"]
@@ -197,9 +205,8 @@ def _apply_runs(
                 stored[entity].append(entity_id)
     for entity, children in stored.items():
         parents[entity] |= rows.member_ids_of(session, entity, children)
-    parents = {entity: found - {None} for entity, found in parents.items()}
     # Pulled member rows came with their derived columns; consents and cards change some.
-    return members, parents.get("consent", set()), parents.get("card", set()), orgs
+    return members, set().union(*parents.values()) - {None}, orgs
 
 
 def _upsert_protected(

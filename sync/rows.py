@@ -20,8 +20,7 @@ from chairclient.db.models import (
 )
 from chairclient.services.derived import (
     json_ids,
-    refresh_card_columns,
-    refresh_consent_flags,
+    refresh_child_columns,
     refresh_members,
 )
 from chairclient.text import organisation_search_text
@@ -124,19 +123,15 @@ def member_ids_of(session: Session, entity: str, ids: Iterable[str]) -> set[str]
 
 def refresh_derived(
     session: Session, member_ids: set[str], org_ids: set[str],
-    consent_ids: Iterable[str] = (), card_ids: Iterable[str] = (),
+    child_ids: Iterable[str] = (),
 ) -> None:
-    """Recompute member derived columns and organisations' search text; ``consent_ids``:
-    members whose consents alone changed (only their consent flag is recomputed);
-    ``card_ids``: members whose cards changed (only the card columns)."""
+    """Recompute member derived columns and organisations' search text; ``child_ids``:
+    members whose consents or cards alone changed (only the columns those decide)."""
     if member_ids:
         refresh_members(session, member_ids)
-    cards_only = set(card_ids) - member_ids
-    if cards_only:
-        refresh_card_columns(session, cards_only)
-    flags_only = set(consent_ids) - member_ids
-    if flags_only:
-        refresh_consent_flags(session, flags_only)
+    children_only = set(child_ids) - member_ids
+    if children_only:
+        refresh_child_columns(session, children_only)
     for chunk in chunks(sorted(org_ids)):
         for org in session.scalars(select(Organisation).where(Organisation.id.in_(chunk))):
             org.search_text = organisation_search_text(org.short_name, org.full_name, org.code)

@@ -104,11 +104,13 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
 
 
 def _restore_pull_indexes(engine: Engine) -> None:
-    """Build the indexes a long pull dropped, if it never finished (the app was killed)."""
-    from chairclient.db import pull_indexes
+    """Finish a first download that never finished (the app was killed): the member columns
+    it left and the indexes it dropped (:mod:`chairclient.services.first_download`)."""
+    from chairclient.services import first_download  # (services build on this module)
 
     with engine.connect() as connection:
-        if pull_indexes.missing(connection):
-            log.info("Rebuilding the indexes an unfinished sync left out")
-            pull_indexes.restore(connection)
+        if first_download.unfinished(connection):
+            log.info("Finishing what an unfinished first sync left out")
+            with Session(bind=connection) as session:
+                first_download.finish(session)
             connection.commit()

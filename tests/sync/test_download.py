@@ -11,6 +11,7 @@ from chairclient.db import pull_indexes
 from chairclient.db.engine import open_database
 from chairclient.db.models import Member, Organisation, SyncedRowCount
 from chairclient.db.row_counts import count_all, kept_counts, recount
+from chairclient.services.derived import refresh_members
 from registry.auth import find_user_id
 from registry.models import user_positions
 from sync import state
@@ -207,5 +208,47 @@ def test_a_long_pull_writes_without_the_secondary_indexes_and_builds_them_after(
     reopened = open_database(fresh.db.path)
     try:
         assert _missing_indexes(reopened) == []
+    finally:
+        reopened.close()
+
+
+def _derived(db) -> dict[str, tuple]:
+    with db.transaction() as session:
+        return {row[0]: tuple(row[1:]) for row in session.execute(select(
+            Member.id, Member.has_consent, Member.card_status, Member.card_number,
+            Member.search_text, Member.is_complete))}
+
+
+def _recomputed(db) -> dict[str, tuple]:
+    """Every member's derived columns computed afresh from its row, consents and cards."""
+    with page_transaction(db) as session:
+        refresh_members(session, session.scalars(select(Member.id)).all())
+        found = {row[0]: tuple(row[1:]) for row in session.execute(select(
+            Member.id, Member.has_consent, Member.card_status, Member.card_number,
+            Member.search_text, Member.is_complete))}
+        session.rollback()
+    return found
+
+
+def test_a_first_download_leaves_consent_and_card_columns_to_its_end(make_side, server
+                                                                     ) -> None:
+    terr = make_side("territory1")
+    terr.engine.page_limit = 37
+    terr.sync()
+    stored = _derived(terr.db)
+    assert stored == _recomputed(terr.db)
+    assert {values[0] for values in stored.values()} == {True, False}  # consents came
+    assert len({values[1] for values in stored.values()}) > 1  # and cards
+
+    # Killed midway, its members' columns are left undone: the next open does them.
+    with page_transaction(terr.db) as session:
+        session.execute(update(Member).values(has_consent=False, card_status="not_ordered",
+                                              card_number=None))
+        pull_indexes.suspend(session.connection())
+    assert _derived(terr.db) != stored
+    terr.db.close()
+    reopened = open_database(terr.db.path)
+    try:
+        assert _derived(reopened) == stored and _missing_indexes(reopened) == []
     finally:
         reopened.close()
