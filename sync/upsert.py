@@ -19,10 +19,9 @@ from sqlalchemy.orm import Session
 
 from chairclient.services.derived import (
     DERIVED,
-    NO_CARD,
     best_cards,
     consented_members,
-    derived_row,
+    derived_columns,
 )
 from sync.columns import ColumnConvert, column_converter
 from sync.rows import LOCAL_ONLY, table
@@ -115,11 +114,8 @@ def upsert_pulled(
     values: list[Any] = [transposed[i] for i in positions]
     values.append([False] * len(rows))
     if derived:
-        ids = transposed[0]
-        consented, cards = consented_members(session, list(ids)), best_cards(session, list(ids))
-        values += map(list, zip(*(
-            derived_row(dict(zip(columns, row, strict=True)), member_id in consented,
-                        cards.get(member_id, NO_CARD))
-            for member_id, row in zip(ids, rows, strict=True)
-        ), strict=True))
+        ids = list(transposed[0])
+        named = dict(zip(columns, transposed, strict=True))
+        values += derived_columns(named, ids, consented_members(session, ids),
+                                  best_cards(session, ids))
     _execute(session, plan, values)

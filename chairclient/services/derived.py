@@ -7,7 +7,8 @@ rows they derive from change (a service edit here, a pulled page in the sync iss
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, literal, select, update
@@ -16,8 +17,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from chairclient.db.models import CARD_PRIORITY, LIVE_CARD_STATUSES, Card, Consent, Member
-from chairclient.text import member_search_text
-from chairclient.validation import is_member_complete
+from chairclient.text import member_search_text, member_search_texts
+from chairclient.validation import complete_members, is_member_complete
 
 
 def member_values(member: Member) -> dict:
@@ -93,6 +94,30 @@ def derived_row(values: Mapping[str, Any], consented: bool, card: CardSummary) -
         member_search_text(get("last_name"), get("first_name"), get("patronymic"),
                            get("snils"), number),
     )
+
+
+def derived_columns(
+    columns: Mapping[str, Sequence[Any]], ids: Sequence[str], consented: set[str],
+    cards: Mapping[str, CardSummary],
+) -> list[Sequence[Any]]:
+    """:func:`derived_row` of many members given column by column (``columns`` by name, one
+    value per member of ``ids``): one sequence per derived column, in :data:`DERIVED` order.
+    A first download derives 100,000 members; whole columns at a time cost a fifth of a call
+    per member."""
+    count = len(ids)
+    if not count:
+        return [[] for _ in DERIVED]
+    statuses, numbers = zip(*map(cards.get, ids, repeat(NO_CARD)), strict=True)
+    missing = [None] * count
+    names = [columns.get(key, missing) for key in ("last_name", "first_name", "patronymic",
+                                                   "snils")]
+    return [
+        list(map(consented.__contains__, ids)),
+        statuses,
+        numbers,
+        complete_members(columns, count),
+        member_search_texts(*names, numbers),
+    ]
 
 
 def derived_values(values: Mapping[str, Any], consented: bool, card: CardSummary) -> dict:

@@ -29,6 +29,7 @@ from chairclient.validation.fields import (
 )
 from chairclient.validation.member import (
     POSITION,
+    complete_members,
     is_member_complete,
     missing_member_fields,
     required_member_fields,
@@ -83,6 +84,7 @@ __all__ = [
     "field_label",
     "field_message",
     "is_empty",
+    "complete_members",
     "is_member_complete",
     "is_passport_complete",
     "is_valid_inn",

@@ -19,8 +19,9 @@ Wrong values (bad СНИЛС, impossible dates, a removal without date) are erro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from chairclient.validation.checksums import is_valid_snils
@@ -116,6 +117,61 @@ def is_member_complete(values: Mapping[str, Any]) -> bool:
     elif any(map(is_empty, found)):
         return False
     return len(plain) == len(required) or _is_filled(values, POSITION)
+
+
+def complete_members(columns: Mapping[str, Sequence[Any]], count: int) -> list[bool]:
+    """:func:`is_member_complete` of ``count`` members given column by column (a pulled
+    page's members; a column not given is empty): the same answers, found a field at a time
+    for all members of a category, with the per-value work in C where the values allow."""
+    filled: dict[str, Sequence[bool]] = {}
+
+    def filled_of(name: str) -> Sequence[bool]:
+        if name not in filled:
+            if name == POSITION:
+                code, text = map(filled_of, _POSITION_PAIR)
+                filled[name] = list(map(any, zip(code, text, strict=True)))
+            else:
+                filled[name] = _filled_column(columns.get(name), count)
+        return filled[name]
+
+    by_required: dict[tuple[str, ...], list[int]] = {}
+    categories = columns.get("category") or [None] * count
+    required_of: dict[Any, tuple[str, ...]] = {}
+    for i, category in enumerate(categories):
+        if category is None or isinstance(category, str):
+            required = required_of.get(category)
+            if required is None:
+                required = required_of[category] = _required({"category": category})
+        else:  # (not a code: counts as "working"; unhashable, so not remembered)
+            required = _required({"category": category})
+        by_required.setdefault(required, []).append(i)
+    complete = [False] * count
+    for required, rows in by_required.items():
+        for i, ok in zip(rows, _all_filled([filled_of(name) for name in required], rows),
+                         strict=True):
+            complete[i] = ok
+    return complete
+
+
+def _filled_column(values: Sequence[Any] | None, count: int) -> list[bool]:
+    """Per value, whether it is filled (not :func:`~chairclient.validation.rules.is_empty`)."""
+    if values is None:
+        return [False] * count
+    if None not in values and set(map(type, values)) == {str}:
+        return list(map(bool, map(str.strip, values)))  # the usual column: text, in C
+    return [not is_empty(value) for value in values]
+
+
+def _all_filled(columns: list[Sequence[bool]], rows: list[int]) -> list[bool]:
+    """For each of ``rows``, whether every one of ``columns`` is filled there."""
+    if not columns:
+        return [True] * len(rows)
+    if len(rows) == len(columns[0]):  # every row (the rows are 0, 1, …): no picking
+        picked = columns
+    else:
+        pick = itemgetter(*rows)
+        picked = [pick(column) if len(rows) > 1 else (pick(column),) for column in columns]
+    return list(map(all, zip(*picked, strict=True)))
 
 
 def validate_member(values: Mapping[str, Any], today: date | None = None) -> ValidationResult:
