@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from sync.pages import ExchangeAnswer, PulledPage
+from sync.pages import ExchangeAnswer, PulledPage, read_answer, read_page
 from sync.protocol import (
     API_PREFIX,
     Mutation,
@@ -140,8 +140,8 @@ class RegistryClient:
 
     def pull(self, cursors: dict[str, int], limit: int = 1000) -> PulledPage:
         body = {"cursors": cursors, "limit": limit}
-        # Parsed and validated in one pass from the bytes (a page can be megabytes).
-        return PulledPage.model_validate_json(self._call("POST", "/sync/pull", body, raw=True))
+        # Read from the bytes in one pass (a page can be megabytes): sync/pages.py.
+        return read_page(self._call("POST", "/sync/pull", body, raw=True))
 
     def exchange(
         self, mutations: list[Mutation], cursors: dict[str, int] | None, limit: int = 1000
@@ -150,8 +150,7 @@ class RegistryClient:
         counts when it is the last): a whole usual sync in one round trip."""
         body = {"mutations": [m.model_dump(mode="json") for m in mutations],
                 "cursors": cursors, "limit": limit}
-        return ExchangeAnswer.model_validate_json(
-            self._call("POST", "/sync/exchange", body, raw=True))
+        return read_answer(self._call("POST", "/sync/exchange", body, raw=True))
 
     # --- members ---------------------------------------------------------------------------
 

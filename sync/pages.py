@@ -3,9 +3,12 @@
 The JSON is the one :class:`sync.protocol.PullResponse` and ``ExchangeResponse`` describe (the
 server's models and the OpenAPI schema). A first download brings some 600,000 rows; as
 pydantic models they took twice the time of typed dicts and lists to parse, all of it on the
-client's one busy thread, and the pull only reads them. Types are still checked: a page with a
-row of the wrong length, an id that is not text or a version that is not a whole number is
-refused whole.
+client's one busy thread, and the pull only reads them. So :func:`read_page` and
+:func:`read_answer` read the JSON with orjson (twice as fast as pydantic's reader, and the
+interpreter lock the parse holds is the applying thread's too), validate the envelope with
+the models and check the runs themselves, column-wise in C. Types are still checked: a page
+with a run of the wrong shape, a row of the wrong length, an id that is not text or a version
+that is not a whole number is refused whole.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any, NotRequired
 
+import orjson
 from pydantic import model_validator
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
@@ -68,3 +72,41 @@ class ExchangeAnswer(ExchangeResponse):
     """:class:`sync.protocol.ExchangeResponse` with a :class:`PulledPage`."""
 
     page: PulledPage | None = None
+
+
+def read_page(raw: bytes) -> PulledPage:
+    """A ``/sync/pull`` answer; ValueError if it is not a valid page."""
+    data = orjson.loads(raw)
+    runs = _take_runs(data)
+    page = PulledPage.model_validate(data)
+    page.runs = runs
+    return page
+
+
+def read_answer(raw: bytes) -> ExchangeAnswer:
+    """A ``/sync/exchange`` answer; ValueError if it is not a valid one."""
+    data = orjson.loads(raw)
+    runs = _take_runs(data.get("page")) if isinstance(data, dict) else []
+    answer = ExchangeAnswer.model_validate(data)
+    if answer.page is not None:
+        answer.page.runs = runs
+    return answer
+
+
+def _take_runs(page: Any) -> list[PulledRun]:
+    """The page's runs, checked, leaving an empty list in their place for the model (a page
+    without runs is left for the model to refuse)."""
+    if not isinstance(page, dict) or "runs" not in page:
+        return []
+    runs, page["runs"] = page["runs"], []
+    if not isinstance(runs, list):
+        raise ValueError("the page's runs are not a list")
+    for run in runs:
+        if not (isinstance(run, dict) and isinstance(run.get("entity"), str)
+                and isinstance(run.get("deleted", False), bool)
+                and isinstance(run.get("columns"), list) and isinstance(run.get("rows"), list)
+                and set(map(type, run["columns"])) <= {str}
+                and set(map(type, run["rows"])) <= {list}):
+            raise ValueError("a run of the page is not entity, deleted, columns and rows")
+        check_run(run)
+    return runs

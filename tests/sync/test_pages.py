@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from sync.pages import ExchangeAnswer, PulledPage, PulledRun
+from sync.pages import ExchangeAnswer, PulledPage, PulledRun, read_answer, read_page
 from sync.protocol import ChangeRun, ExchangeResponse, PullResponse, changes_of
 
 ORG, MEMBER = "o", "m"
@@ -30,6 +30,10 @@ def test_the_documented_example_reads_the_same() -> None:
     assert client.page.size == 2
     assert client.page.cursors == server.page.cursors
     assert client.server_time == server.server_time
+    read = read_answer(raw.encode())
+    assert read == client and read.page is not None and read.page.runs == client.page.runs
+    page = json.dumps(example["page"]).encode()
+    assert read_page(page) == PulledPage.model_validate_json(page) == client.page
 
 
 def _page(*runs: dict) -> str:
@@ -50,9 +54,30 @@ LIVE = ["id", "org_id", "version", "last_name"]
     {"entity": "member", "columns": ["org_id", "id", "version"], "rows": [[ORG, MEMBER, 1]]},
     {"entity": "member", "columns": LIVE, "rows": [{"id": MEMBER}]},  # an object, not a row
     {"columns": LIVE, "rows": [[MEMBER, ORG, 1, "Иванова"]]},  # no entity
+    {"entity": "member", "deleted": "нет", "columns": LIVE, "rows": []},
+    {"entity": "member", "columns": [*LIVE[:3], 4], "rows": [[MEMBER, ORG, 1, "Иванова"]]},
+    {"entity": "member", "columns": LIVE, "rows": "[[]]"},
+    "run",
 ])
 def test_a_malformed_run_refuses_the_whole_page(run: dict) -> None:
     good = {"entity": "member", "columns": LIVE, "rows": [[MEMBER, ORG, 1, "Иванова"]]}
-    PulledPage.model_validate_json(_page(good))
+    assert read_page(_page(good).encode()) == PulledPage.model_validate_json(_page(good))
     with pytest.raises(ValidationError):
         PulledPage.model_validate_json(_page(good, run))
+    with pytest.raises(ValueError):
+        read_page(_page(good, run).encode())
+    answer = '{"page": %s, "server_time": "2025-03-01T09:00:02Z"}'
+    read_answer((answer % _page(good)).encode())
+    with pytest.raises(ValueError):
+        read_answer((answer % _page(good, run)).encode())
+
+
+@pytest.mark.parametrize("raw", [
+    b"", b"{", b"[]", b'{"page": {"cursors": {}, "server_time": "2025-03-01T09:00:02Z"},'
+                       b' "server_time": "2025-03-01T09:00:02Z"}',  # a page without runs
+    b'{"page": {"runs": {}, "cursors": {}, "server_time": "2025-03-01T09:00:02Z"},'
+    b' "server_time": "2025-03-01T09:00:02Z"}',
+])
+def test_a_malformed_answer_is_refused(raw: bytes) -> None:
+    with pytest.raises(ValueError):
+        read_answer(raw)
