@@ -122,18 +122,11 @@ def is_member_complete(values: Mapping[str, Any]) -> bool:
 def complete_members(columns: Mapping[str, Sequence[Any]], count: int) -> list[bool]:
     """:func:`is_member_complete` of ``count`` members given column by column (a pulled
     page's members; a column not given is empty): the same answers, found a field at a time
-    for all members of a category, with the per-value work in C where the values allow."""
+    for all members of a category, with the per-value work in C where the values allow.
+
+    (No closures here: a function that refers to itself is a reference cycle, and a long
+    pull pauses the garbage collector, which kept every member page alive until its end.)"""
     filled: dict[str, Sequence[bool]] = {}
-
-    def filled_of(name: str) -> Sequence[bool]:
-        if name not in filled:
-            if name == POSITION:
-                code, text = map(filled_of, _POSITION_PAIR)
-                filled[name] = list(map(any, zip(code, text, strict=True)))
-            else:
-                filled[name] = _filled_column(columns.get(name), count)
-        return filled[name]
-
     by_required: dict[tuple[str, ...], list[int]] = {}
     categories = columns.get("category") or [None] * count
     required_of: dict[Any, tuple[str, ...]] = {}
@@ -147,10 +140,23 @@ def complete_members(columns: Mapping[str, Sequence[Any]], count: int) -> list[b
         by_required.setdefault(required, []).append(i)
     complete = [False] * count
     for required, rows in by_required.items():
-        for i, ok in zip(rows, _all_filled([filled_of(name) for name in required], rows),
-                         strict=True):
+        fields = [_filled_field(name, columns, count, filled) for name in required]
+        for i, ok in zip(rows, _all_filled(fields, rows), strict=True):
             complete[i] = ok
     return complete
+
+
+def _filled_field(name: str, columns: Mapping[str, Sequence[Any]], count: int,
+                  known: dict[str, Sequence[bool]]) -> Sequence[bool]:
+    """Per member, whether field ``name`` is filled (``position``: either of the pair);
+    remembered in ``known``."""
+    if name not in known:
+        if name == POSITION:
+            code, text = (_filled_field(n, columns, count, known) for n in _POSITION_PAIR)
+            known[name] = list(map(any, zip(code, text, strict=True)))
+        else:
+            known[name] = _filled_column(columns.get(name), count)
+    return known[name]
 
 
 def _filled_column(values: Sequence[Any] | None, count: int) -> list[bool]:

@@ -3,6 +3,7 @@ and derived columns as one member at a time, for any values (hypothesis)."""
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from hypothesis import given, settings
@@ -82,3 +83,20 @@ def test_derived_columns_are_the_derived_rows(rows: list[dict[str, Any]], data: 
                 for member_id, row in zip(ids, rows, strict=True)]
     assert len(got) == len(DERIVED)
     assert [tuple(values) for values in zip(*got, strict=True)] == expected
+
+
+def test_deriving_a_page_leaves_no_reference_cycles() -> None:
+    """A long pull pauses the garbage collector: whatever a page leaves in a reference cycle
+    (with the page's columns) would stay in memory until the pull ends."""
+    rows = [{"last_name": "Иванова", "first_name": "Анна", "category": category,
+             "position_text": None, "snils": "123-456-789 64"}
+            for category in ("working", "student", None, "другое") * 50]
+    names = sorted({name for row in rows for name in row})
+    ids = [f"m{i}" for i in range(len(rows))]
+    gc.collect()
+    gc.disable()
+    try:
+        derived_columns(_columns(rows, names), ids, set(ids[::2]), {ids[1]: ("issued", "1")})
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
