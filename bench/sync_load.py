@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sync.protocol import changes_of
+from sync.protocol_runs import changes_of
 
 API = "/api/v1"
 

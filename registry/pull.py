@@ -33,7 +33,8 @@ from registry.models import ENTITY_TABLES, change_log
 from registry.pull_pg import Batch
 from registry.scope import Scope
 from registry.wire import run_columns
-from sync.protocol import TOMBSTONE_COLUMNS, PullRequest, PullResponse
+from sync.protocol import PullRequest, PullResponse
+from sync.protocol_runs import TOMBSTONE_COLUMNS
 
 CHUNK = 500
 #: Up to this many organisations the SQLite count query lists them (else it counts all).

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from registry.live_counts import SUMS_JSON
 from registry.models import ENTITY_TABLES
 from registry.wire import run_columns
-from sync.protocol import TOMBSTONE_COLUMNS
+from sync.protocol_runs import TOMBSTONE_COLUMNS
 
 
 def _row(table: Table) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer, String, T
 
 from chairclient.validation import field_label
 from registry.models import LOCAL_ONLY_COLUMNS
-from sync.protocol import RUN_KEY_COLUMNS
+from sync.protocol_runs import RUN_KEY_COLUMNS
 
 #: Labels of columns the shared validation package does not name.
 _EXTRA_LABELS = {

@@ -20,7 +20,8 @@ import orjson
 from pydantic import model_validator
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from sync.protocol import RUN_KEY_COLUMNS, ExchangeResponse, PullResponse
+from sync.protocol import ExchangeResponse, PullResponse
+from sync.protocol_runs import RUN_KEY_COLUMNS
 
 _KEYS = itemgetter(0, 1, 2)
 

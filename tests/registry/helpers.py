@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from sync.protocol import changes_of
+from sync.protocol_runs import changes_of
 from tests.registry.world import PASSWORD, World, new_id
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from registry.models import ENTITY_TABLES, audit_history, change_log, members, organisations
 from registry.rules import NOT_FOUND
-from sync.protocol import changes_of
+from sync.protocol_runs import changes_of
 from tests.registry.helpers import Api, create, update
 from tests.registry.world import SCOPES, TREE, USERS, World, member_values, new_id
 

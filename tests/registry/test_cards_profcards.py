@@ -14,7 +14,7 @@ import pytest
 from registry.auth import create_user
 from registry.cli import main
 from registry.seed import insert_entity
-from sync.protocol import changes_of
+from sync.protocol_runs import changes_of
 from tests.registry.card_helpers import add_member, consents, fresh_registry, give_consent
 from tests.registry.conftest import BACKENDS, Running
 from tests.registry.helpers import Api

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from registry.rules import NOT_FOUND
-from sync.protocol import changes_of
+from sync.protocol_runs import changes_of
 from tests.registry.helpers import Api, create, update
 from tests.registry.test_access import PRIMARIES, _snapshot
 from tests.registry.world import SCOPES, USERS, World, member_values, new_id

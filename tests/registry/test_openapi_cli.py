@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from registry.db import open_database
 from registry.models import organisations
-from sync.protocol import changes_of
+from sync.protocol_runs import changes_of
 from tests.registry.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

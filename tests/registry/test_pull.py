@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from registry.auth import now_utc
 from registry.changelog import purge_tombstones
-from sync.protocol import changes_of
+from sync.protocol_runs import changes_of
 from tests.registry.helpers import Api, create, delete, update
 from tests.registry.world import World, member_values, new_id
 

@@ -12,7 +12,8 @@ from registry.auth import find_user_id
 from registry.db import Database
 from registry.pull import pull_json, pull_page
 from registry.scope import compute_scope
-from sync.protocol import PullRequest, changes_of
+from sync.protocol import PullRequest
+from sync.protocol_runs import changes_of
 from tests.registry.helpers import Api, create, delete, update
 from tests.registry.world import World, member_values, new_id
 

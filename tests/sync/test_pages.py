@@ -8,7 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from sync.pages import ExchangeAnswer, PulledPage, PulledRun, read_answer, read_page
-from sync.protocol import ChangeRun, ExchangeResponse, PullResponse, changes_of
+from sync.protocol import ExchangeResponse, PullResponse
+from sync.protocol_runs import ChangeRun, changes_of
 
 ORG, MEMBER = "o", "m"
 
