@@ -67,8 +67,9 @@ def pull_all(
     # revoked and reset organisations delete by organisation, and not into a store that
     # already holds a region, where building them again would cost more than it saves.
     # Such a pull also leaves the member columns that consents and cards decide to its end
-    # (:mod:`chairclient.services.first_download`): a first download brings a region's members first and
-    # their consents and cards later, and would rewrite most member rows twice.
+    # (:mod:`chairclient.services.first_download`): a first download brings a region's
+    # members first and their consents and cards later, and would rewrite most member rows
+    # twice.
     first, long_pull, suspended = not cursors, False, False
     collecting = gc.isenabled()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
