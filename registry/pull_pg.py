@@ -86,8 +86,8 @@ def _statement(with_sums: bool = False) -> str:
     tombstone = ("'[' || to_json(c.entity_id)::text || ',' || to_json(c.org_id)::text"
                  " || ',' || c.version || ']'")
     piece = (
-        f"CASE WHEN c.same_run THEN ',' WHEN c.n = 1 THEN {_run_start()}"
-        f" ELSE ']}},' || {_run_start()} END || COALESCE(c.live_row, {tombstone})"
+        f"CASE WHEN c.same_run THEN ',' ELSE CASE WHEN c.n = 1 THEN '' ELSE ']}},' END"
+        f" || {_run_start()} END || COALESCE(c.live_row, {tombstone})"
     )
     sums = f", {SUMS_JSON}" if with_sums else ""
     return (

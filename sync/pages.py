@@ -23,7 +23,8 @@ from typing_extensions import TypedDict  # pydantic needs this one before Python
 from sync.protocol import ExchangeResponse, PullResponse
 from sync.protocol_runs import RUN_KEY_COLUMNS
 
-_KEYS = itemgetter(0, 1, 2)
+#: A run row's id, organisation and version: its first three values.
+run_keys = itemgetter(0, 1, 2)
 
 
 class PulledRun(TypedDict):
@@ -45,7 +46,7 @@ def check_run(run: PulledRun) -> None:
         return
     if set(map(len, rows)) != {len(columns)}:
         raise ValueError(f"a run of {run['entity']} has rows of the wrong length")
-    ids, orgs, versions = zip(*map(_KEYS, rows), strict=True)
+    ids, orgs, versions = zip(*map(run_keys, rows), strict=True)
     if not set(map(type, ids)) | set(map(type, orgs)) <= {str}:
         raise ValueError(f"a run of {run['entity']} has an id that is not text")
     if not set(map(type, versions)) <= {int}:

@@ -26,11 +26,10 @@ from chairclient.db.engine import Database
 from chairclient.db.models import SYNCED_MODELS, OutboxEntry
 from chairclient.services import first_download
 from sync import commands, rows, state
-from sync.pages import PulledPage, PulledRun
+from sync.pages import PulledPage, PulledRun, run_keys
 from sync.upsert import upsert, upsert_pulled
 
 MAX_PAGES = 100_000
-_KEYS = itemgetter(0, 1, 2)  # id, org_id, version: the first columns of every run
 _ID = itemgetter(0)
 
 
@@ -183,7 +182,7 @@ def _apply_runs(
     for run in known:
         entity, columns, pulled = run["entity"], run["columns"], run["rows"]
         if run.get("deleted"):
-            for entity_id, org_id, version in map(_KEYS, pulled):
+            for entity_id, org_id, version in map(run_keys, pulled):
                 if entity in rows.MEMBER_CHILDREN:
                     members |= rows.member_ids_of(session, entity, [entity_id])
                     stored[entity].append(entity_id)

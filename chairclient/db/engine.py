@@ -99,11 +99,11 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
                 copy = backup_file(path, f"before-{head}")
                 log.info("Database backed up to %s before migrating %s → %s", copy, current, head)
             migrate.upgrade(engine)
-        _restore_pull_indexes(engine)
+        _finish_first_download(engine)
     return Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 
 
-def _restore_pull_indexes(engine: Engine) -> None:
+def _finish_first_download(engine: Engine) -> None:
     """Finish a first download that never finished (the app was killed): the member columns
     it left and the indexes it dropped (:mod:`chairclient.services.first_download`)."""
     from chairclient.services import first_download  # (services build on this module)

@@ -26,8 +26,8 @@ def unfinished(connection: Connection) -> bool:
 
 
 def finish(session: Session) -> None:
-    """The member columns consents and cards decide, for every member with either, then the
-    indexes (in the caller's transaction; the columns first: the recount after reads by the
-    indexes, the update needs none of them)."""
+    """The member columns consents and cards decide, for every member, then the indexes (in
+    the caller's transaction; the columns first: the recount after reads by the indexes, the
+    update needs none of them)."""
     refresh_child_columns(session)
     pull_indexes.restore(session.connection())
