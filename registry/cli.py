@@ -98,20 +98,23 @@ def serve_app() -> FastAPI:
 
 
 def _serve(args: argparse.Namespace, db: Database) -> None:
+    """uvicorn's own proxy headers stay off: the app believes ``X-Forwarded-For`` only from
+    ``REGISTRY_TRUSTED_PROXIES`` (registry.app), and uvicorn would trust 127.0.0.1's."""
     import uvicorn
 
     from registry.app import create_app
 
     if args.workers <= 1:
         uvicorn.run(create_app(db=db, threads=args.threads, freeze_heap=True),
-                    host=args.host, port=args.port,
+                    host=args.host, port=args.port, proxy_headers=False,
                     log_level="info", access_log=args.access_log)
         return
     db.close()  # the workers open their own
     os.environ[_SERVE_DB] = args.db
     os.environ[_SERVE_THREADS] = str(args.threads)
     uvicorn.run("registry.cli:serve_app", factory=True, workers=args.workers,
-                host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+                host=args.host, port=args.port, proxy_headers=False, log_level="info",
+                access_log=args.access_log)
 
 
 def main(argv: list[str] | None = None) -> int:
