@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from registry import api_auth, api_members, api_profcards, api_sync
+from registry import api_auth, api_members, api_profcards, api_sync, api_users
 from registry.auth import ACCESS_TTL, TokenService
 from registry.body import MAX_BODY_BYTES, RequestBody
 from registry.db import DEFAULT_THREADS, Database, open_database
@@ -113,6 +113,7 @@ def create_app(
     app.include_router(api_sync.router)
     app.include_router(api_members.router)
     app.include_router(api_profcards.router)
+    app.include_router(api_users.router)
 
     @app.get(
         "/api/v1/health",
