@@ -92,6 +92,7 @@ def _details(sheet: AccessSheet, cell: ParagraphStyle, value: ParagraphStyle,
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 1, _BOX),
         ("BACKGROUND", (0, 0), (-1, -1), _TINT),
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
