@@ -53,6 +53,8 @@ class Manager:
     user_id: str
     is_admin: bool
     reach: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The organisations of the regional and territorial positions (the reach's roots).
+    roots: frozenset[str] = frozenset()
 
     def manages_position(self, org_id: str, role: str) -> bool:
         if self.is_admin:
@@ -75,51 +77,58 @@ def manager_of(session: Session, user: AuthUser) -> Manager:
     if any(role == grants.ADMIN for _, role in positions):
         return Manager(user.id, True)
     reach: dict[str, set[str]] = defaultdict(set)
+    roots = {org_id for org_id, role in positions if role in grants.MANAGER_ROLES}
+    if not roots:
+        raise AdminError(NOT_A_MANAGER, 403)
     for org_id, role in positions:
         if role in grants.MANAGER_ROLES:
             for below in subtree(session, [org_id]) - {org_id}:
                 reach[below].add(role)
-    if not reach and not grants.is_manager(role for _, role in positions):
-        raise AdminError(NOT_A_MANAGER, 403)
-    return Manager(user.id, False, {org: frozenset(roles) for org, roles in reach.items()})
+    return Manager(user.id, False, {org: frozenset(roles) for org, roles in reach.items()},
+                   frozenset(roots))
 
 
 # --- reading -----------------------------------------------------------------------------
 
 
-def _positions_of(session: Session, user_ids: list[str] | None, orgs: list[str] | None
-                  ) -> dict[str, list[Any]]:
-    """Positions (with organisation code and name) of ``user_ids``, or of every login with a
-    position at one of ``orgs``, or (both None) of every login."""
-    query = (
-        select(user_positions.c.user_id, user_positions.c.org_id, user_positions.c.role,
-               organisations.c.code, organisations.c.short_name)
-        .join(organisations, organisations.c.id == user_positions.c.org_id)
-        .order_by(user_positions.c.user_id, user_positions.c.id)
-    )
-    if user_ids is not None:
-        query = query.where(user_positions.c.user_id.in_(user_ids))
-    elif orgs is not None:
-        holders = select(user_positions.c.user_id).where(user_positions.c.org_id.in_(orgs))
-        query = query.where(user_positions.c.user_id.in_(holders))
-    found: dict[str, list[Any]] = defaultdict(list)
-    for row in session.execute(query):
-        found[row.user_id].append(row)
-    return found
+def _reach_cte(roots: list[str]) -> Any:
+    """Live organisations in the subtrees of ``roots`` (roots included), as a recursive CTE:
+    the manager's reach stays in the statement instead of a list of hundreds of ids."""
+    org = organisations
+    sub = (select(org.c.id).where(org.c.id.in_(roots), org.c.deleted.is_(False))
+           .cte("reach", recursive=True))
+    child = org.alias("child")
+    return sub.union(select(child.c.id).where(child.c.parent_id == sub.c.id,
+                                              child.c.deleted.is_(False)))
 
 
 def _summaries(session: Session, manager: Manager, user_ids: list[str] | None) -> list[dict]:
-    orgs = None if manager.is_admin else sorted(manager.reach)
-    positions = _positions_of(session, user_ids, orgs)
-    query = select(users)
+    """The logins (with every position) the manager looks after, of ``user_ids`` or all."""
+    query = (
+        select(users.c.id, users.c.login, users.c.full_name, users.c.active,
+               users.c.must_change_password, users.c.failed_attempts, users.c.last_sign_in_at,
+               users.c.created_at, user_positions.c.org_id, user_positions.c.role,
+               organisations.c.code, organisations.c.short_name)
+        .select_from(users.outerjoin(user_positions, user_positions.c.user_id == users.c.id)
+                     .outerjoin(organisations, organisations.c.id == user_positions.c.org_id))
+        .order_by(users.c.id, user_positions.c.id)
+    )
     if user_ids is not None:
         query = query.where(users.c.id.in_(user_ids))
-    elif not manager.is_admin:
-        query = query.where(users.c.id.in_(list(positions)))
-    rows = [row for row in session.execute(query)
-            if manager.manages(row.id, [(p.org_id, p.role) for p in positions.get(row.id, [])])]
-    locked = throttle.locked_sources(session, [row.login for row in rows], now_utc())
-    found = [_summary(row, positions.get(row.id, []), locked.get(row.login, 0)) for row in rows]
+    if not manager.is_admin:
+        reach = _reach_cte(sorted(manager.roots))
+        holders = select(user_positions.c.user_id).where(
+            user_positions.c.org_id.in_(select(reach.c.id)))
+        query = query.where(users.c.id.in_(holders))
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in session.execute(query):
+        grouped[row.id].append(row)
+    locked = throttle.locked_sources(session, None, now_utc())
+    found = []
+    for user_id, rows in grouped.items():
+        positions = [row for row in rows if row.org_id is not None]
+        if manager.manages(user_id, [(p.org_id, p.role) for p in positions]):
+            found.append(_summary(rows[0], positions, locked.get(rows[0].login, 0)))
     found.sort(key=lambda user: (user["positions"][0]["org_code"] if user["positions"] else "",
                                  user["login"]))
     return found
