@@ -35,6 +35,9 @@ ROLE_LEVELS: dict[str, frozenset[str]] = {
 }
 #: Roles in the order a person picks them (highest first).
 ROLE_ORDER = (ADMIN, REGIONAL, TERRITORIAL, PRIMARY, PROFCARDS)
+#: The level each role usually sits at: offered first there.
+HOME_LEVEL = {ADMIN: "central", PROFCARDS: "central", REGIONAL: "regional",
+              TERRITORIAL: "territorial", PRIMARY: "primary"}
 ROLE_NAMES = {
     ADMIN: "администратор",
     REGIONAL: "региональная организация",
@@ -61,8 +64,8 @@ def manages_role(manager_role: str, target_role: str) -> bool:
 def grantable_roles(manager_roles: Iterable[str], level: str, *, has_children: bool
                     ) -> list[str]:
     """The roles a manager holding ``manager_roles`` over an organisation of ``level`` may
-    grant there, highest first. A territorial role at a primary organisation needs
-    organisations below it."""
+    grant there: the level's usual role first, then highest first. A territorial role at a
+    primary organisation needs organisations below it."""
     roles = set(manager_roles)
     found = []
     for role in ROLE_ORDER:
@@ -72,7 +75,7 @@ def grantable_roles(manager_roles: Iterable[str], level: str, *, has_children: b
             continue
         if any(manages_role(mine, role) for mine in roles):
             found.append(role)
-    return found
+    return sorted(found, key=lambda role: HOME_LEVEL[role] != level)
 
 
 def role_fits_level(role: str, level: str, *, has_children: bool) -> bool:

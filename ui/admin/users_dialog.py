@@ -82,7 +82,7 @@ class UsersDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 210, 280, 170, 120, 95, 90)):
+        for column, width in enumerate((130, 220, 270, 170, 125, 115, 90)):
             self.table.setColumnWidth(column, width)
         self.create_button = QPushButton(self.tr("Create a login…"), self)
         self.reset_button = QPushButton(self.tr("Reset the password…"), self)
