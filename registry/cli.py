@@ -154,7 +154,7 @@ def _run(args: argparse.Namespace, db: Database) -> int:
             user_id = create_user(
                 session, args.login, password, [(org_id, args.role)], full_name=args.full_name
             )
-            audit_cli(session, user_id, "create", org_id, {
+            audit_cli(session, user_id, "create", {
                 "login": normalise_login(args.login), "full_name": args.full_name,
                 "org_id": org_id, "role": args.role})
         print("Пользователь создан; при первом входе он сменит пароль")
@@ -165,7 +165,7 @@ def _run(args: argparse.Namespace, db: Database) -> int:
             if user_id is None:
                 raise SystemExit("Пользователь не найден")
             set_password(session, user_id, password, must_change=True)
-            audit_cli(session, user_id, "reset", "", {"must_change_password": True})
+            audit_cli(session, user_id, "reset", {"must_change_password": True})
         print("Пароль сброшен; при следующем входе его нужно сменить")
     elif args.command == "purge-tombstones":
         from registry.changelog import purge_tombstones

@@ -288,7 +288,10 @@ def end_sessions(session: Session, manager: Manager, user_id: str) -> dict[str, 
     return get_user(session, manager, user_id)
 
 
-def audit_cli(session: Session, user_id: str, op: str, org_id: str, new: Any) -> None:
-    """An audit row for ``python -m registry create-user`` / ``reset-password``."""
-    _audit(session, CLI_ACTOR, user_id, org_id, op, "password" if op == "reset" else
-           "position", None, new, now_utc())
+def audit_cli(session: Session, user_id: str, op: str, new: Any) -> None:
+    """An audit row for ``python -m registry create-user`` / ``reset-password``, under the
+    login's first organisation."""
+    org_id = session.scalar(select(user_positions.c.org_id).where(
+        user_positions.c.user_id == user_id).order_by(user_positions.c.id).limit(1))
+    _audit(session, CLI_ACTOR, user_id, org_id or "", op,
+           "password" if op == "reset" else "position", None, new, now_utc())

@@ -264,3 +264,23 @@ def test_end_sessions_kills_refresh_and_access_tokens(api: Api, world: World, db
             "refresh_token": tokens["refresh_token"]}).status_code == 401
     assert _audit_rows(db, ids["chair3"])[-1].old_value == 2
     assert api.login("chair3").status_code == 200
+
+
+def test_the_command_line_still_creates_and_resets_logins_audited(registry, world: World,
+                                                                  db) -> None:
+    from registry.cli import main
+
+    login = f"cli-made-{world.suffix}"
+    with pytest.raises(SystemExit, match="распространён"):
+        main(["create-user", "--db", registry.db.url, "--login", login, "--org",
+              world.orgs["P2"], "--role", "primary", "--password", "qwerty123456"])
+    assert main(["create-user", "--db", registry.db.url, "--login", login, "--org",
+                 world.orgs["P2"], "--role", "primary", "--password", "лиса-фонарь-7"]) == 0
+    assert main(["reset-password", "--db", registry.db.url, "--login", login,
+                 "--password", "другая-лиса-8"]) == 0
+    with db.read() as session:
+        made = session.scalar(select(users.c.id).where(users.c.login == login))
+    rows = _audit_rows(db, made)
+    assert [(r.op, r.user_id, r.org_id) for r in rows] == [
+        ("create", "registry-cli", world.orgs["P2"]), ("reset", "registry-cli", world.orgs["P2"])]
+    assert "лиса" not in json.dumps([r.new_value for r in rows], ensure_ascii=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import httpx
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from registry.models import audit_history, users
@@ -79,8 +80,36 @@ def test_create_a_login_and_print_its_access_sheet(qtbot, server, sign_in_option
         assert audit.new_value["full_name"] == "Петрова Мария Ивановна"
         issued.close()
         dialog.close()
+        _first_sign_in(qtbot, server.base_url, "petrova.school", password)
     finally:
         session.close()
+
+
+def _first_sign_in(qtbot, base_url: str, login: str, password: str) -> None:
+    """The new chair signs in with the sheet's password and must choose their own: a common
+    one is refused in Russian before anything is sent."""
+    from ui.login.dialog import LoginDialog
+
+    login_dialog = LoginDialog(base_url)
+    qtbot.addWidget(login_dialog)
+    login_dialog.login.setText(login)
+    login_dialog.password.setText(password)
+    login_dialog.submit()
+    qtbot.waitUntil(lambda: login_dialog.changing_password, timeout=20_000)
+    assert any("не короче 10 символов" in label.text()
+               for label in login_dialog.findChildren(QLabel))
+    for field in (login_dialog.new_password, login_dialog.repeat_password):
+        field.setText("Пароль2024!")
+    login_dialog.submit()
+    assert "распространён" in login_dialog.message.text()
+    for field in (login_dialog.new_password, login_dialog.repeat_password):
+        field.setText("ветер-глобус-черника")
+    login_dialog.submit()
+    qtbot.waitUntil(lambda: login_dialog.result() == LoginDialog.DialogCode.Accepted,
+                    timeout=20_000)
+    assert _sign_in(base_url, login, "ветер-глобус-черника").json()[
+        "must_change_password"] is False
+    login_dialog.client.close()
 
 
 def test_unlock_and_reset_a_password(qtbot, server, sign_in_options, memory_keyring) -> None:
