@@ -21,6 +21,7 @@ from bench import (
     import_cases,
     report_cases,
     sync_cases,
+    users_cases,
 )
 from bench.results import Result, table, write_json
 
@@ -65,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Timing queries…", flush=True)
         results += cases.queries(path, repeats)
         results += dashboard_cases.dashboard(path, repeats)
+        print("Timing the users list of a region…", flush=True)
+        results += users_cases.users(Path(scratch), repeats)
         print("Timing documents and reports…", flush=True)
         results += report_cases.reports(path, Path(scratch))
         if not args.skip_sync:

@@ -74,8 +74,10 @@ class RegistryServer:
         self._log = log.open("w", encoding="utf-8")
         command = _python("registry", "serve", "--db", url, "--host", "127.0.0.1",
                           "--port", str(self.port), "--workers", str(workers))
+        # Every load client signs in from loopback at once, as chairs behind one NAT would.
+        env = {**os.environ, "REGISTRY_SIGN_IN_RATE": "100000"}
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=self._log,
-                                        stderr=subprocess.STDOUT)
+                                        stderr=subprocess.STDOUT, env=env)
         self._wait_ready(log)
 
     def _wait_ready(self, log: Path) -> None:

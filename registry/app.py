@@ -10,8 +10,9 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 from sqlalchemy import select
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from registry import api_auth, api_members, api_profcards, api_sync
+from registry import api_auth, api_members, api_profcards, api_sync, api_users
 from registry.auth import ACCESS_TTL, TokenService
 from registry.body import MAX_BODY_BYTES, RequestBody
 from registry.db import DEFAULT_THREADS, Database, open_database
@@ -19,6 +20,7 @@ from registry.deps import Registry
 from registry.errors import install_error_handlers
 from registry.exchange_path import ExchangePath
 from registry.models import server_settings
+from registry.throttle import SignInLimits
 
 
 def _secret(db: Database) -> str:
@@ -32,6 +34,17 @@ def _secret(db: Database) -> str:
     if not value:
         raise RuntimeError("registry database not initialised: run `python -m registry init-db`")
     return value
+
+
+#: Comma-separated addresses or networks of the reverse proxies whose ``X-Forwarded-For`` names
+#: the client (``docs/sign-in-limits.md``). Unset: nobody's, the connection's peer counts.
+TRUSTED_PROXIES_ENV = "REGISTRY_TRUSTED_PROXIES"
+
+
+def trusted_proxies(value: str | None = None) -> list[str]:
+    """The trusted proxies from ``value`` or the environment (empty: trust none)."""
+    text = os.environ.get(TRUSTED_PROXIES_ENV, "") if value is None else value
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _startup(
@@ -62,11 +75,17 @@ def create_app(
     access_ttl: timedelta = ACCESS_TTL,
     threads: int = DEFAULT_THREADS,
     freeze_heap: bool = False,
+    sign_in_limits: SignInLimits | None = None,
+    proxies: list[str] | None = None,
 ) -> FastAPI:
     """The registry app on ``db_url`` (or an open :class:`Database`); the schema must exist.
     ``threads``: requests handled at once (see :data:`DEFAULT_THREADS`); ``freeze_heap``: the
     process is a server of its own (``registry serve``), whose startup objects may be frozen
-    for the garbage collector (not an app embedded in the desktop client)."""
+    for the garbage collector (not an app embedded in the desktop client); ``sign_in_limits``:
+    the limits on password attempts (default: the production ones); ``proxies``: the trusted
+    reverse proxies (default: ``REGISTRY_TRUSTED_PROXIES``). Serve it with the server's own
+    proxy-header handling off (``registry serve`` does): the app reads ``X-Forwarded-For``
+    itself, from these proxies only."""
     if db is None:
         if db_url is None:
             raise ValueError("db_url or db is required")
@@ -81,15 +100,20 @@ def create_app(
             "answers exactly like something that does not exist."
         ),
     )
-    app.state.registry = Registry(db=db, tokens=TokenService(_secret(db), access_ttl))
+    app.state.registry = Registry(
+        db=db, tokens=TokenService(_secret(db), access_ttl, sign_in_limits))
     # The usual sync exchange is answered before routing; bodies are limited before either.
     app.add_middleware(ExchangePath, registry=app.state.registry)
     app.add_middleware(RequestBody, max_bytes=MAX_BODY_BYTES)
+    # Outermost: the client's address is known before anything counts attempts by it.
+    app.add_middleware(ProxyHeadersMiddleware,
+                       trusted_hosts=trusted_proxies() if proxies is None else proxies)
     install_error_handlers(app)
     app.include_router(api_auth.router)
     app.include_router(api_sync.router)
     app.include_router(api_members.router)
     app.include_router(api_profcards.router)
+    app.include_router(api_users.router)
 
     @app.get(
         "/api/v1/health",

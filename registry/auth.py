@@ -13,19 +13,26 @@ import jwt
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from registry import throttle
+from registry.db import Database
 from registry.models import organisations, refresh_tokens, user_positions, users
 from registry.passwords import hash_password, password_problem, verify_password
 from registry.scope import PositionRow
 
 ACCESS_TTL = timedelta(minutes=15)
 REFRESH_TTL = timedelta(days=30)
-MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=15)
+#: How often a process forgets idle sign-in counters (on a sign-in attempt).
+CLEANUP_EVERY = timedelta(minutes=10)
 
-#: One answer for an unknown login, a wrong password and a locked account.
+#: One answer for an unknown login and a wrong password.
 LOGIN_FAILED = (
-    "Неверный логин или пароль. После 5 неудачных попыток вход блокируется на 15 минут"
+    "Неверный логин или пароль. После 5 неудачных попыток вход с этого адреса "
+    "блокируется на 15 минут"
 )
+ACCOUNT_DISABLED = (
+    "Учётная запись отключена. Обратитесь в вышестоящую организацию профсоюза"
+)
+WRONG_OLD_PASSWORD = "Неверный текущий пароль"
 SESSION_ENDED = "Сеанс завершён, войдите снова"
 
 
@@ -65,6 +72,9 @@ class Tokens:
     refresh_token: str
     expires_in: int
     user: AuthUser
+    #: ``(org_id, role, organisation's short name)`` of each live position: the client learns
+    #: what the user may do (e.g. manage logins) with every sign-in and refresh.
+    positions: tuple[tuple[str, str, str], ...] = ()
 
 
 #: A user by id, whether a refresh token family still holds an unrevoked, unexpired token
@@ -99,9 +109,12 @@ _ACCESS_CHECK = (
 class TokenService:
     """Signs and checks access tokens; issues, rotates and revokes refresh tokens."""
 
-    def __init__(self, secret: str, access_ttl: timedelta = ACCESS_TTL) -> None:
+    def __init__(self, secret: str, access_ttl: timedelta = ACCESS_TTL,
+                 limits: throttle.SignInLimits | None = None) -> None:
         self._secret = secret
         self.access_ttl = access_ttl
+        self.limits = limits or throttle.SignInLimits.from_env()
+        self._last_cleanup = datetime.min
 
     # --- access tokens ---------------------------------------------------------------------
 
@@ -163,36 +176,70 @@ class TokenService:
                 expires_at=now + REFRESH_TTL,
             )
         )
+        positions = session.execute(
+            select(user_positions.c.org_id, user_positions.c.role, organisations.c.short_name)
+            .join(organisations, organisations.c.id == user_positions.c.org_id)
+            .where(user_positions.c.user_id == user.id, organisations.c.deleted.is_(False))
+            .order_by(user_positions.c.id)
+        ).all()
         return Tokens(
             access_token=self.make_access(user, now, family_id),
             refresh_token=refresh,
             expires_in=int(self.access_ttl.total_seconds()),
             user=AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password)),
+            positions=tuple((org, role, name or "") for org, role, name in positions),
         )
 
-    def login(self, session: Session, login: str, password: str) -> Tokens:
-        """Verify the password (argon2); lock the account after repeated failures."""
+    def login(self, db: Database, login: str, password: str, source: str) -> Tokens:
+        """Verify the password (argon2) of ``login`` signing in from ``source`` (see
+        :func:`registry.throttle.source_key`).
+
+        First the source's rate and blocks are checked and the attempt counted, in a
+        transaction of its own (:class:`~registry.throttle.Refused` before any hashing); the
+        hash is verified outside any transaction; then the outcome is recorded. The same
+        answer for an unknown login and a wrong password, whose failures count alike; a
+        disabled login is told so only with its right password."""
         now = now_utc()
-        user = session.execute(
-            select(users).where(users.c.login == normalise_login(login))
-        ).first()
+        name = normalise_login(login)
+        self._admit(db, name, source, now)
+        with db.read() as session:
+            user = session.execute(select(users).where(users.c.login == name)).first()
         ok = verify_password(user.password_hash if user else None, password)
-        if user is None:
-            raise AuthError(LOGIN_FAILED)
-        locked = user.locked_until is not None and user.locked_until > now
-        if locked or not user.active:
-            raise AuthError(LOGIN_FAILED)
-        if not ok:
-            failed = user.failed_attempts + 1
-            values: dict[str, Any] = {"failed_attempts": failed}
-            if failed >= MAX_FAILED_ATTEMPTS:
-                values = {"failed_attempts": 0, "locked_until": now + LOCKOUT}
-            session.execute(update(users).where(users.c.id == user.id).values(**values))
-            raise AuthError(LOGIN_FAILED)
-        session.execute(
-            update(users).where(users.c.id == user.id).values(failed_attempts=0, locked_until=None)
-        )
-        return self._issue(session, user, str(uuid.uuid4()), now)
+        with db.write() as session:
+            current = (session.execute(select(users).where(users.c.id == user.id)).first()
+                       if user is not None else None)
+            if not ok or current is None or current.password_hash != user.password_hash:
+                self._failed(session, name, source, current, now)
+                failed = True
+            else:
+                failed = False
+                if current.active:
+                    throttle.record_success(session, name, source)
+                    session.execute(update(users).where(users.c.id == current.id).values(
+                        failed_attempts=0, last_sign_in_at=now))
+                    return self._issue(session, current, str(uuid.uuid4()), now)
+        raise AuthError(LOGIN_FAILED) if failed else AuthError(ACCOUNT_DISABLED, status=403)
+
+    def _admit(self, db: Database, login: str, source: str, now: datetime) -> None:
+        """Count the attempt against ``source``'s rate; refuse a blocked source or pair."""
+        refused: throttle.Refused | None = None
+        with db.write() as session:
+            try:
+                throttle.admit(session, login, source, self.limits, now)
+            except throttle.Refused as exc:
+                refused = exc
+            if now - self._last_cleanup > CLEANUP_EVERY:
+                self._last_cleanup = now
+                throttle.forget_idle(session, self.limits, now)
+        if refused is not None:
+            raise refused
+
+    def _failed(self, session: Session, login: str, source: str, user: Any, now: datetime
+                ) -> None:
+        throttle.record_failure(session, login, source, self.limits, now)
+        if user is not None:
+            session.execute(update(users).where(users.c.id == user.id).values(
+                failed_attempts=users.c.failed_attempts + 1))
 
     def refresh(self, session: Session, token: str) -> Tokens:
         """Rotate: the presented token is revoked and a new one issued in the same family.
@@ -240,19 +287,28 @@ class TokenService:
         if row is not None:
             self.revoke_family(session, row.family_id)
 
-    def change_password(self, session: Session, user_id: str, old: str, new: str) -> Tokens:
-        """Set a new password; every other session ends; returns fresh tokens."""
-        user = session.execute(select(users).where(users.c.id == user_id)).first()
-        if user is None or not verify_password(user.password_hash, old):
-            raise AuthError("Неверный текущий пароль", status=400)
-        problem = password_problem(new, old)
+    def change_password(self, db: Database, user_id: str, old: str, new: str, source: str
+                        ) -> Tokens:
+        """Set a new password; every other session ends; returns fresh tokens. A wrong old
+        password counts like a failed sign-in (the same limits, the same counters)."""
+        now = now_utc()
+        with db.read() as session:
+            user = session.execute(select(users).where(users.c.id == user_id)).first()
+        if user is None:
+            raise AuthError(SESSION_ENDED)
+        self._admit(db, user.login, source, now)
+        if not verify_password(user.password_hash, old):
+            with db.write() as session:
+                self._failed(session, user.login, source, user, now)
+            raise AuthError(WRONG_OLD_PASSWORD, status=400)
+        problem = password_problem(new, old, login=user.login)
         if problem:
             raise AuthError(problem, status=400)
-        now = now_utc()
-        set_password(session, user_id, new, must_change=False, now=now)
-        user = session.execute(select(users).where(users.c.id == user_id)).first()
-        return self._issue(session, user, str(uuid.uuid4()), now)
-
+        with db.write() as session:
+            throttle.record_success(session, user.login, source)
+            set_password(session, user_id, new, must_change=False, now=now)
+            user = session.execute(select(users).where(users.c.id == user_id)).first()
+            return self._issue(session, user, str(uuid.uuid4()), now)
 
 def set_password(
     session: Session, user_id: str, password: str, *, must_change: bool, now: datetime | None = None
@@ -267,7 +323,6 @@ def set_password(
             must_change_password=must_change,
             password_changed_at=now,
             failed_attempts=0,
-            locked_until=None,
             token_generation=users.c.token_generation + 1,
         )
     )

@@ -12,10 +12,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from registry import cli_cards
-from registry.auth import create_user, find_user_id, now_utc, set_password
+from registry.auth import create_user, find_user_id, normalise_login, now_utc, set_password
 from registry.db import DEFAULT_THREADS, Database, init_db, open_database
 from registry.models import ROLES, organisations
 from registry.passwords import password_problem
+from registry.user_admin import audit_cli
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -66,9 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ask_password(given: str | None) -> str:
+def _ask_password(given: str | None, login: str) -> str:
     password = given if given is not None else getpass.getpass("Пароль: ")
-    problem = password_problem(password)
+    problem = password_problem(password, login=login)
     if problem:
         raise SystemExit(problem)
     return password
@@ -98,20 +99,23 @@ def serve_app() -> FastAPI:
 
 
 def _serve(args: argparse.Namespace, db: Database) -> None:
+    """uvicorn's own proxy headers stay off: the app believes ``X-Forwarded-For`` only from
+    ``REGISTRY_TRUSTED_PROXIES`` (registry.app), and uvicorn would trust 127.0.0.1's."""
     import uvicorn
 
     from registry.app import create_app
 
     if args.workers <= 1:
         uvicorn.run(create_app(db=db, threads=args.threads, freeze_heap=True),
-                    host=args.host, port=args.port,
+                    host=args.host, port=args.port, proxy_headers=False,
                     log_level="info", access_log=args.access_log)
         return
     db.close()  # the workers open their own
     os.environ[_SERVE_DB] = args.db
     os.environ[_SERVE_THREADS] = str(args.threads)
     uvicorn.run("registry.cli:serve_app", factory=True, workers=args.workers,
-                host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+                host=args.host, port=args.port, proxy_headers=False, log_level="info",
+                access_log=args.access_log)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,21 +147,25 @@ def _run(args: argparse.Namespace, db: Database) -> int:
                 print(f"{user.login:12} {user.password:20} {user.role:12} {user.org_name}")
     elif args.command == "create-user":
         org_id = _org_id(db, args.org)
-        password = _ask_password(args.password)
+        password = _ask_password(args.password, args.login)
         with db.write() as session:
             if find_user_id(session, args.login) is not None:
                 raise SystemExit("Пользователь с таким логином уже есть")
-            create_user(
+            user_id = create_user(
                 session, args.login, password, [(org_id, args.role)], full_name=args.full_name
             )
+            audit_cli(session, user_id, "create", {
+                "login": normalise_login(args.login), "full_name": args.full_name,
+                "org_id": org_id, "role": args.role})
         print("Пользователь создан; при первом входе он сменит пароль")
     elif args.command == "reset-password":
-        password = _ask_password(args.password)
+        password = _ask_password(args.password, args.login)
         with db.write() as session:
             user_id = find_user_id(session, args.login)
             if user_id is None:
                 raise SystemExit("Пользователь не найден")
             set_password(session, user_id, password, must_change=True)
+            audit_cli(session, user_id, "reset", {"must_change_password": True})
         print("Пароль сброшен; при следующем входе его нужно сменить")
     elif args.command == "purge-tombstones":
         from registry.changelog import purge_tombstones

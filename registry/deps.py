@@ -10,6 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from registry.auth import AuthError, AuthUser, TokenService
 from registry.db import Database
+from registry.throttle import source_key
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from /api/v1/auth/login")
 
@@ -27,6 +28,12 @@ class Registry:
 async def get_registry(request: Request) -> Registry:
     # ``async``: a plain attribute read; a ``def`` dependency would cost a thread-pool hop.
     return request.app.state.registry
+
+
+def source_address(request: Request) -> str:
+    """The address password attempts are counted under: the connection's peer, or the client
+    a trusted proxy names (``REGISTRY_TRUSTED_PROXIES``, see :mod:`registry.app`)."""
+    return source_key(request.client.host if request.client else None)
 
 
 def _unauthorised(message: str) -> HTTPException:

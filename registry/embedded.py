@@ -73,7 +73,7 @@ class EmbeddedRegistry:
         port = free_port()
         self.base_url = f"http://127.0.0.1:{port}"
         config = uvicorn.Config(create_app(db=self._db), host="127.0.0.1", port=port,
-                                log_level="warning", access_log=False)
+                                log_level="warning", access_log=False, proxy_headers=False)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="demo-registry",
                                         daemon=True)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -52,13 +53,15 @@ users = Table(
     Column("full_name", String(300), nullable=False, default=""),
     Column("password_hash", String(300), nullable=False),
     Column("must_change_password", Boolean, nullable=False, default=True),
+    #: Wrong passwords since the last successful sign-in, from any source (shown to managers;
+    #: what locks is counted per source in ``sign_in_failures``).
     Column("failed_attempts", Integer, nullable=False, default=0),
-    Column("locked_until", DateTime),
     Column("active", Boolean, nullable=False, default=True),
     #: Bumped on a password change or reset: older access tokens stop working.
     Column("token_generation", Integer, nullable=False, default=0),
     Column("created_at", DateTime, nullable=False),
     Column("password_changed_at", DateTime),
+    Column("last_sign_in_at", DateTime),
 )
 
 user_positions = Table(
@@ -83,6 +86,31 @@ refresh_tokens = Table(
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
     Column("revoked_at", DateTime),
+)
+
+#: Wrong passwords counted per ``kind``: ``pair`` (a login from one source address: five lock
+#: that pair only) and ``source`` (an address, whatever logins it tries: a spent budget delays
+#: the address, ``strikes`` doubling the wait). ``login`` is '' for a source row. See
+#: :mod:`registry.throttle`.
+sign_in_failures = Table(
+    "sign_in_failures",
+    server_metadata,
+    Column("kind", String(6), primary_key=True),
+    Column("login", String(100), primary_key=True),
+    Column("source", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("window_start", DateTime, nullable=False, index=True),
+    Column("blocked_until", DateTime),
+    Column("strikes", Integer, nullable=False),
+)
+
+#: The rate of password attempts per source address: the theoretical arrival time (epoch
+#: seconds) of a generic cell-rate limit (:mod:`registry.throttle`).
+sign_in_rate = Table(
+    "sign_in_rate",
+    server_metadata,
+    Column("source", String(64), primary_key=True),
+    Column("tat", Float, nullable=False),
 )
 
 #: Compacted change log: one entry per (entity, row, organisation), re-numbered on every change.

@@ -20,6 +20,7 @@ from sync.pages import ExchangeAnswer, PulledPage, read_answer, read_page
 from sync.protocol import (
     API_PREFIX,
     Mutation,
+    Position,
     PushResponse,
     SyncMeta,
     TokenResponse,
@@ -88,6 +89,8 @@ class RegistryClient:
         self.access_token: str | None = None
         self.refresh_token: str | None = None
         self.login_name: str | None = None
+        #: The signed-in user's positions, as the last sign-in or refresh told them.
+        self.positions: list[Position] = []
         self._refreshing = threading.Lock()
 
     def close(self) -> None:
@@ -177,6 +180,7 @@ class RegistryClient:
         tokens = TokenResponse.model_validate(data)
         self.access_token, self.refresh_token = tokens.access_token, tokens.refresh_token
         self.login_name = tokens.login
+        self.positions = list(tokens.positions)
         if self.on_tokens is not None:
             self.on_tokens(tokens)
         return tokens
@@ -191,13 +195,22 @@ class RegistryClient:
         it cannot answer."""
         self._send("GET", "/health", None)
 
-    def _call(self, method: str, path: str, body: Any, *, raw: bool = False) -> Any:
+    def call(self, method: str, path: str, body: Any = None, *, retry: bool = True) -> Any:
+        """An authenticated call of any endpoint, refreshed on 401: the parsed JSON answer.
+        ``retry``: also retried on network errors and 5xx (not for a step that must not run
+        twice). Typed wrappers such as :mod:`sync.users_api` build on it."""
+        return self._call(method, path, body, retry=retry)
+
+    def _call(self, method: str, path: str, body: Any, *, raw: bool = False,
+              retry: bool = True) -> Any:
         """An authenticated sync call: retried on network errors and 5xx, refreshed on 401.
         The parsed JSON answer, or with ``raw`` its bytes."""
         refreshed = False
         while True:
             used = self.access_token
             try:
+                if not retry:
+                    return self._send(method, path, body, auth=True, raw=raw)
                 return self._with_retries(method, path, body, raw)
             except AuthError:
                 if refreshed or not self.refresh_token:

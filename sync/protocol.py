@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from chairclient.domain.passwords import MAX_LENGTH
 from sync.protocol_runs import TOMBSTONE_COLUMNS, ChangeRun
 from sync.protocol_values import FieldValues, UtcTime
 
@@ -64,8 +65,11 @@ class LogoutRequest(RefreshRequest):
 
 
 class ChangePasswordRequest(_Request):
+    """``new_password``: the policy of :mod:`chairclient.domain.passwords` (at least 10
+    characters, not a common password); a refusal is explained in Russian (400)."""
+
     old_password: str = Field(min_length=1, max_length=200)
-    new_password: str = Field(min_length=8, max_length=200)
+    new_password: str = Field(min_length=1, max_length=MAX_LENGTH)
 
     model_config = ConfigDict(
         extra="forbid",
@@ -73,6 +77,12 @@ class ChangePasswordRequest(_Request):
             "examples": [{"old_password": "temporary-1", "new_password": "Новый-пароль-2025"}]
         },
     )
+
+
+class Position(BaseModel):
+    org_id: str
+    role: Role
+    org_name: str = ""
 
 
 class TokenResponse(BaseModel):
@@ -89,6 +99,9 @@ class TokenResponse(BaseModel):
     must_change_password: bool = False
     user_id: str
     login: str
+    positions: list[Position] = Field(
+        [], description="The user's positions: what the client may offer (e.g. managing logins)"
+    )
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -101,6 +114,7 @@ class TokenResponse(BaseModel):
                     "must_change_password": False,
                     "user_id": "0d5b…",
                     "login": "chair.school1",
+                    "positions": [{"org_id": _ORG, "role": "primary", "org_name": "ППО"}],
                 }
             ]
         }
@@ -149,12 +163,6 @@ class ValidationErrorResponse(BaseModel):
 
 
 # --- meta ---------------------------------------------------------------------------------
-
-
-class Position(BaseModel):
-    org_id: str
-    role: Role
-    org_name: str = ""
 
 
 class UserInfo(BaseModel):

@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
         self.transfers = TransferActions.attach(self, operations=self._ops, menu=members_menu)
         self.importing = ImportActions.attach(self, operations=self._ops, menu=file_menu)
         self.bulk = attach_bulk_actions(self, operations=self._ops, menu=members_menu)
-        self.menuBar().addMenu(self.tr("&Help")).addAction(about)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(about)
         self._set_workspace_enabled(False)
 
     def _make_document_menus(self) -> None:
@@ -267,6 +268,9 @@ class MainWindow(QMainWindow):
         self.importing.set_sync(controller)
         self.bulk.watch_sync(controller)
         self.card_requests.actions.after_submit = controller.sync_now
+        from ui.admin import AdminActions
+
+        self.admin = AdminActions.attach(self, controller, self.help_menu.menuAction())
         indicator = SyncIndicator(controller, self.status)
         indicator.conflicts_clicked.connect(self.show_conflicts)
         indicator.rejected_clicked.connect(self.show_rejected)

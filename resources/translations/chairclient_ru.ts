@@ -117,6 +117,21 @@
     </message>
 </context>
 <context>
+    <name>AdminActions</name>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Администрирование</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Пользователи…</translation>
+    </message>
+    <message>
+        <source>Logins of the organisations below yours: create, reset a password, unlock</source>
+        <translation>Учётные записи подчинённых организаций: создать, сбросить пароль, разблокировать</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Could not open the database:
@@ -938,6 +953,57 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>CreateLoginDialog</name>
+    <message>
+        <source>New login</source>
+        <translation>Новая учётная запись</translation>
+    </message>
+    <message>
+        <source>A login for the chair of an organisation below yours. The registry makes a one-time password; print the access sheet and hand it over. The password must be changed at the first sign-in.</source>
+        <translation>Учётная запись для председателя подчинённой организации. Реестр выдаст временный пароль: распечатайте лист доступа и передайте его председателю. При первом входе пароль нужно сменить.</translation>
+    </message>
+    <message>
+        <source>Latin letters, digits, . _ -</source>
+        <translation>латинские буквы, цифры, . _ -</translation>
+    </message>
+    <message>
+        <source>Surname, first name, patronymic</source>
+        <translation>Фамилия Имя Отчество</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s full name:</source>
+        <translation>ФИО председателя:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Choose an organisation from the list.</source>
+        <translation>Выберите организацию из списка.</translation>
+    </message>
+    <message>
+        <source>The login: 3 to 60 Latin letters, digits and the signs . _ -, starting with a letter or a digit.</source>
+        <translation>Логин: от 3 до 60 латинских букв, цифр и знаков . _ -, начинается с буквы или цифры.</translation>
+    </message>
+    <message>
+        <source>Enter the chair&apos;s full name.</source>
+        <translation>Укажите ФИО председателя.</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>On the register</source>
@@ -1687,6 +1753,42 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>IssuedPasswordDialog</name>
+    <message>
+        <source>Password reset</source>
+        <translation>Пароль сброшен</translation>
+    </message>
+    <message>
+        <source>Login created</source>
+        <translation>Учётная запись создана</translation>
+    </message>
+    <message>
+        <source>Print the access sheet and hand it to the chair. The password is shown only now: after this window is closed nobody can see it again (a new one can be issued). It must be changed at the first sign-in.</source>
+        <translation>Распечатайте лист доступа и передайте его председателю. Пароль показан только сейчас: после закрытия окна его не увидит никто (можно выдать новый). При первом входе его нужно сменить.</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>One-time password:</source>
+        <translation>Временный пароль:</translation>
+    </message>
+    <message>
+        <source>Print the access sheet…</source>
+        <translation>Печать листа доступа…</translation>
+    </message>
+    <message>
+        <source>Access sheet %1</source>
+        <extracomment>The sheet&apos;s PDF while its preview is open (tests read it back).</extracomment>
+        <translation>Лист доступа %1</translation>
+    </message>
+    <message>
+        <source>The access sheet could not be prepared. Try again.</source>
+        <translation>Не удалось подготовить лист доступа. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
     <name>ListDialog</name>
     <message>
         <source>Organisation:</source>
@@ -1808,8 +1910,8 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <source>This is your first sign-in with this password. Please choose a new password that only you know (at least 8 characters).</source>
-        <translation>Вы входите с этим паролем впервые. Придумайте новый пароль, который знаете только вы (не короче 8 символов).</translation>
+        <source>This is your first sign-in with this password. Please choose a new password that only you know: at least 10 characters and not a common one (such as «qwerty123456» or «пароль2024»); three or four unrelated words joined by hyphens make a good one.</source>
+        <translation>Вы входите с этим паролем впервые. Придумайте новый пароль, который знаете только вы: не короче 10 символов и не из распространённых («qwerty123456», «пароль2024» не подойдут). Хороший пароль — три-четыре не связанных слова через дефис.</translation>
     </message>
     <message>
         <source>New password:</source>
@@ -2415,7 +2517,7 @@ Press «New union member» to fill in the first card.</source>
     </message>
     <message>
         <source>Some required fields are empty. Open the card to see which.</source>
-        <extracomment>A query finished: (rows shown, active members of the organisations in total). Rows of page ``n`` of the current query arrived. Background work failed (the text is safe to show; no personal data). The organisation&apos;s member count (for &quot;shown N of M&quot;), kept while neither the organisations nor the data (``_epoch``) change: typing does not recount it.</extracomment>
+        <extracomment>A query finished: (rows shown, active members of the organisations in total). Rows of page ``n`` of the current query arrived. Background work failed (the text is safe to show; no personal data). The organisation&apos;s member count (for &quot;shown N of M&quot;), kept while neither the organisations nor the data (``_epoch``) change: typing does not recount it. How long the last query took on its reader thread (ids, total, first page).</extracomment>
         <translation>Не заполнены обязательные поля. Откройте карточку, чтобы увидеть, какие.</translation>
     </message>
 </context>
@@ -3232,6 +3334,188 @@ Registry code: %2</source>
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Find: login, name, organisation or its code</source>
+        <translation>Поиск: логин, ФИО, организация или её код</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Create a login…</source>
+        <translation>Создать учётную запись…</translation>
+    </message>
+    <message>
+        <source>Reset the password…</source>
+        <translation>Сбросить пароль…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Отключить…</translation>
+    </message>
+    <message>
+        <source>End all sessions…</source>
+        <translation>Завершить все сеансы…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Loading the logins from the registry…</source>
+        <translation>Загрузка учётных записей из реестра…</translation>
+    </message>
+    <message>
+        <source>Logins: %1 (shown %2), locked: %3, disabled: %4</source>
+        <translation>Учётных записей: %1 (показано %2), заблокировано: %3, отключено: %4</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>Disable the login «%1»? It will not be able to sign in, and its sessions on every computer end now.</source>
+        <translation>Отключить учётную запись «%1»? С ней нельзя будет войти, а её сеансы на всех компьютерах завершатся сейчас же.</translation>
+    </message>
+    <message>
+        <source>End every session of «%1»? The program on each of its computers asks for the password again.</source>
+        <translation>Завершить все сеансы «%1»? Программа на каждом её компьютере снова запросит пароль.</translation>
+    </message>
+    <message>
+        <source>The login «%1» is unlocked.</source>
+        <translation>Учётная запись «%1» разблокирована.</translation>
+    </message>
+    <message>
+        <source>The login «%1» is disabled; its sessions have ended.</source>
+        <translation>Учётная запись «%1» отключена, её сеансы завершены.</translation>
+    </message>
+    <message>
+        <source>The login «%1» is enabled again.</source>
+        <translation>Учётная запись «%1» снова включена.</translation>
+    </message>
+    <message>
+        <source>Every session of «%1» has ended.</source>
+        <translation>Все сеансы «%1» завершены.</translation>
+    </message>
+    <message>
+        <source>Sending to the registry…</source>
+        <translation>Отправка в реестр…</translation>
+    </message>
+    <message>
+        <source>Reset the password of «%1»? A new one-time password is made, the old one stops working and every session of the login ends.</source>
+        <translation>Сбросить пароль «%1»? Будет выдан новый временный пароль, прежний перестанет действовать, все сеансы учётной записи завершатся.</translation>
+    </message>
+    <message>
+        <source>A new one-time password for «%1» is issued.</source>
+        <translation>Для «%1» выдан новый временный пароль.</translation>
+    </message>
+    <message>
+        <source>The login «%1» is created.</source>
+        <translation>Учётная запись «%1» создана.</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached now: managing logins needs a connection. Check the Internet connection and press «Refresh».</source>
+        <translation>Сейчас нет связи с реестром, а управление учётными записями работает только при связи. Проверьте подключение к интернету и нажмите «Обновить».</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again; if it fails again, contact support.</source>
+        <translation>Что-то пошло не так. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Последний вход</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Password change</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>regional organisation</source>
+        <translation>региональная организация</translation>
+    </message>
+    <message>
+        <source>territorial chair</source>
+        <translation>председатель территориальной</translation>
+    </message>
+    <message>
+        <source>primary chair</source>
+        <translation>председатель ППО</translation>
+    </message>
+    <message>
+        <source>PROFCARDS operator</source>
+        <translation>оператор PROFCARDS</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>не входил(а)</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>заблокирована</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrong passwords from %n address(es)</source>
+        <translation>
+            <numerusform>неверные пароли с %n адреса</numerusform>
+            <numerusform>неверные пароли с %n адресов</numerusform>
+            <numerusform>неверные пароли с %n адресов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключена</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>требуется</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from registry.app import create_app
 from registry.db import Database, init_db, open_database
+from registry.throttle import SignInLimits
 from tests.registry.helpers import Api
 from tests.registry.servers import PostgresCluster, ServerThread
 from tests.registry.world import World, build_world
@@ -39,11 +41,16 @@ def registry(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     yield from serve_registry(request.param, url)
 
 
+#: The session's shared registry takes every test's sign-ins from 127.0.0.1: the rate and the
+#: per-address budget are the tests' own (``test_sign_in_limits.py`` serves the production ones).
+SHARED_LIMITS = SignInLimits(rate=100_000, source_failures=100_000)
+
+
 def serve_registry(backend: str, url: str) -> Iterator[Running]:
     """Migrate the database at ``url`` and serve it on loopback until the generator ends."""
     db = open_database(url)
     init_db(db)
-    server = ServerThread(db).start()
+    server = ServerThread(db, create_app(db=db, sign_in_limits=SHARED_LIMITS)).start()
     yield Running(backend, db, server.base_url)
     server.stop()
     db.close()

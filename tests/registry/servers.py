@@ -110,7 +110,7 @@ class ServerThread:
         self.base_url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
             app or create_app(db=db), host="127.0.0.1", port=self.port, log_level="warning",
-            access_log=False,
+            access_log=False, proxy_headers=False,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

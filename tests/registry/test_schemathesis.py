@@ -44,9 +44,19 @@ OPERATIONS = [
     ("GET", "/api/v1/profcards/feeds"),
     ("GET", "/api/v1/profcards/feed/{feed_date}"),
     ("GET", "/api/v1/health"),
+    ("GET", "/api/v1/users"),
+    ("GET", "/api/v1/users/options"),
+    ("POST", "/api/v1/users"),
+    ("GET", "/api/v1/users/{user_id}"),
+    ("POST", "/api/v1/users/{user_id}/reset-password"),
+    ("POST", "/api/v1/users/{user_id}/unlock"),
+    ("POST", "/api/v1/users/{user_id}/disable"),
+    ("POST", "/api/v1/users/{user_id}/enable"),
+    ("POST", "/api/v1/users/{user_id}/end-sessions"),
 ]
 #: Operations that take no input at all: nothing to break, no negative requests.
-NO_INPUT = {("GET", "/api/v1/health")}
+NO_INPUT = {("GET", "/api/v1/health"), ("GET", "/api/v1/users"),
+            ("GET", "/api/v1/users/options")}
 #: Generated requests per operation and mode: enough to find the usual crashes, bounded in time.
 MAX_EXAMPLES = 20
 #: Operations that hash a password (argon2, slow on purpose) on every request get fewer.

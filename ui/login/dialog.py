@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairclient.domain.passwords import password_problem
 from registry.embedded import DemoLogin
 from sync.client import Offline, PasswordChangeRequired, RegistryClient, RegistryError, ServerError
 from sync.credentials import keyring_available
@@ -146,8 +147,10 @@ class LoginDialog(QDialog):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(self.tr("This is your first sign-in with this password. Please choose "
-                               "a new password that only you know (at least 8 characters)."),
-                       page)
+                               "a new password that only you know: at least 10 characters "
+                               "and not a common one (such as «qwerty123456» or "
+                               "«пароль2024»); three or four unrelated words joined by "
+                               "hyphens make a good one."), page)
         intro.setWordWrap(True)
         column.addWidget(intro)
         form = QFormLayout()
@@ -200,6 +203,10 @@ class LoginDialog(QDialog):
             return
         if new == self.password.text():
             self.show_error(self.tr("The new password must differ from the old one."))
+            return
+        problem = password_problem(new, login=self.login.text().strip())
+        if problem:  # the registry's own rule and Russian wording, told before sending
+            self.show_error(problem)
             return
         client, old = self.client, self.password.text()
         assert client is not None
