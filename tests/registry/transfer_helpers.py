@@ -29,7 +29,7 @@ def fresh_surname() -> str:
 
 def add_person(db: Database, world: World, org: str, **over: Any) -> dict[str, Any]:
     """A member of ``world.orgs[org]`` with a «joined» event; returns its wire values + id."""
-    values = member_values(snils=fresh_snils(), last_name=fresh_surname(), **over)
+    values = member_values(**{"snils": fresh_snils(), "last_name": fresh_surname(), **over})
     member_id = new_id()
     row = dict(values)
     for key in ("birth_date", "member_since", "registered_on", "removed_on"):
