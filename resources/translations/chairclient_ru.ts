@@ -1349,6 +1349,76 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>DuplicatesActions</name>
+    <message>
+        <source>Duplicates of members on the register…</source>
+        <translation>Дубликаты членов Профсоюза на учёте…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicates of members on the register</source>
+        <translation>Дубликаты членов Профсоюза на учёте</translation>
+    </message>
+    <message>
+        <source>Cards on the register in your organisations that are one person: the same SNILS, or the same full name and date of birth without a SNILS</source>
+        <translation>Карточки на учёте в ваших организациях, относящиеся к одному человеку: одинаковый СНИЛС или (без СНИЛС) одинаковые ФИО и дата рождения</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>Совпадение</translation>
+    </message>
+    <message>
+        <source>SNILS (last digits)</source>
+        <translation>СНИЛС (последние цифры)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Organisation (code)</source>
+        <translation>Организация (код)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>full name and date of birth</source>
+        <translation>ФИО и дата рождения</translation>
+    </message>
+    <message>
+        <source>on the register</source>
+        <translation>на учёте</translation>
+    </message>
+    <message>
+        <source>Groups of cards that may be one person: %1. Leave one card on the register and remove the others as «ошибочная запись/дубликат», or transfer.</source>
+        <translation>Групп карточек одного человека: %1. Оставьте на учёте одну карточку, остальные снимите с учёта как ошибочную запись или дубликат либо оформите перевод.</translation>
+    </message>
+    <message>
+        <source>No duplicates among the members on the register.</source>
+        <translation>Дубликатов среди членов Профсоюза на учёте нет.</translation>
+    </message>
+    <message>
+        <source>Could not read the duplicates.</source>
+        <translation>Не удалось прочитать дубликаты.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <source>Duplicates</source>
