@@ -38,6 +38,7 @@ def _people(url: str, skip_org: str, count: int, only_org: str | None = None
                        members.c.first_name, members.c.birth_date)
                 .where(members.c.org_id != skip_org, members.c.status == "active",
                        members.c.snils.is_not(None), members.c.deleted.is_(False),
+                       members.c.birth_date.is_not(None),
                        members.c.org_id == only_org if only_org else members.c.id.is_not(None))
                 .order_by(members.c.id).limit(count * 20)).mappings()]
     finally:

@@ -123,3 +123,14 @@ def pulled_text(api: Any, login: str, cursors: dict | None = None) -> tuple[str,
 
     changes, cursors, _ = api.pull_all(login, cursors)
     return json.dumps(changes, ensure_ascii=False), cursors
+
+
+def copies(db: Database, request_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the sender's copy, the receiver's copy) of transfer request ``request_id``."""
+    from chairclient.domain.transfers import sender_copy_id
+
+    table = ENTITY_TABLES["transfer_request"]
+    with db.read() as session:
+        rows = {row["id"]: dict(row) for row in session.execute(
+            select(table).where(table.c.request_id == request_id)).mappings()}
+    return rows[sender_copy_id(request_id)], rows[request_id]
