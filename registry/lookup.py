@@ -100,20 +100,19 @@ def parse_query(number: int, query: LookupQuery) -> Person:
     return Person(last_name=fold(last), first_name=fold(first), birth_date=query.birth_date)
 
 
-def _used(session: Session, user_id: str, since: datetime) -> int:
-    return session.scalar(
-        select(func.count()).select_from(member_lookups).where(
-            member_lookups.c.user_id == user_id, member_lookups.c.at > since,
-            member_lookups.c.kind != FURTHER_MATCH,
-        )
-    ) or 0
-
-
 def check_allowance(session: Session, user_id: str, asked: int, now: datetime) -> None:
-    """Refuse when ``asked`` more queries would exceed the user's hourly or daily allowance."""
-    if _used(session, user_id, now - _HOUR) + asked > LOOKUPS_PER_HOUR:
+    """Refuse when ``asked`` more queries would exceed the user's hourly or daily allowance
+    (both counted in one read of the user's lookups of the last day)."""
+    lookups = member_lookups.c
+    in_hour = func.count().filter(lookups.at > now - _HOUR)
+    hour, day = session.execute(
+        select(in_hour, func.count()).select_from(member_lookups).where(
+            lookups.user_id == user_id, lookups.at > now - _DAY, lookups.kind != FURTHER_MATCH,
+        )
+    ).one()
+    if (hour or 0) + asked > LOOKUPS_PER_HOUR:
         raise TooManyLookups(LOOKUPS_PER_HOUR, "в час", 3600)
-    if _used(session, user_id, now - _DAY) + asked > LOOKUPS_PER_DAY:
+    if (day or 0) + asked > LOOKUPS_PER_DAY:
         raise TooManyLookups(LOOKUPS_PER_DAY, "в сутки", 86400)
 
 
