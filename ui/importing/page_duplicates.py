@@ -262,6 +262,7 @@ class DuplicatesPage(QWizardPage):
                 self.view.openPersistentEditor(self.model.index(row, DECISION_COLUMN))
         self.view.setColumnWidth(DECISION_COLUMN, max(self.view.columnWidth(DECISION_COLUMN),
                                                       240))
+        self._update_request()
         self.completeChanged.emit()
 
     def decide_all(self, decision: Decision) -> None:
