@@ -1,7 +1,7 @@
 """transfer requests: each organisation's copy of a request to transfer a member
 
-See :mod:`chairclient.db.models_transfer`. A new synced table, with the count triggers every
-synced table has (revision 0005).
+See :mod:`chairclient.db.models_transfer`. A new synced table, with what every synced table has:
+the partial index of unsynced rows (revision 0003) and the count triggers (revision 0005).
 
 Revision ID: 0006
 Revises: 0005
@@ -19,6 +19,7 @@ branch_labels = None
 depends_on = None
 
 _counts = importlib.import_module("chairclient.db.migrations.versions.0005_synced_row_counts")
+_unsynced = importlib.import_module("chairclient.db.migrations.versions.0003_unsynced_row_indexes")
 
 
 def upgrade() -> None:
@@ -47,6 +48,8 @@ def upgrade() -> None:
     )
     for column in ("request_id", "member_id", "org_id"):
         op.create_index(f"ix_transfer_requests_{column}", "transfer_requests", [column])
+    op.execute("CREATE INDEX IF NOT EXISTS ix_transfer_requests_unsynced_org ON "
+               f"transfer_requests (org_id) WHERE {_unsynced.UNSYNCED}")
     _counts.create_triggers("transfer_request", "transfer_requests")
 
 
