@@ -4,6 +4,8 @@ on loopback, the demo data seeded with ``python -m registry seed-demo``.
 * first download of the whole region (every member) into an empty client, in a child process
   (:mod:`bench.sync_client`): wall time and the client's peak RSS;
 * incremental sync of that client with 50 local and 50 remote changes;
+* member lookups across the whole registry and a transfer acceptance
+  (:mod:`bench.transfer_cases`);
 * 50 concurrent clients (primary chairs, one organisation each) looping the desktop client's
   sync, one ``/sync/exchange`` each (:mod:`bench.sync_load`, in several processes): syncs per
   second and latency percentiles, with the CPU time of the server, PostgreSQL and the load
@@ -23,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench import transfer_cases
 from bench.results import Result
 from registry.db import DEFAULT_THREADS
 
@@ -286,6 +289,8 @@ def sync(members: int, quick: bool, scratch: Path, workers: int = 2) -> list[Res
             print("Timing the first download and incremental syncs…", flush=True)
             results += _download(server, users, scratch, members)
             results += _incremental(server, users, scratch, 3 if quick else 5)
+            print("Timing member lookups and a transfer acceptance…", flush=True)
+            results += transfer_cases.lookups(server.base_url, url, users)
             print(f"Timing {LOAD_CLIENTS} concurrent clients…", flush=True)
             results += _load(server, load_users, scratch, 6.0 if quick else 20.0,
                              _postmaster_pid(cluster))

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from registry import cli_cards
@@ -63,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     reset.add_argument("--password", help="new password (asked for when omitted)")
     purge = with_db("purge-tombstones", "forget tombstones older than N days")
     purge.add_argument("--days", type=int, default=90)
+    duplicates = with_db("duplicates",
+                         "write the members on the register twice in an organisation's subtree")
+    duplicates.add_argument("--org", required=True, help="organisation id or registry code")
+    duplicates.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     cli_cards.add_parsers(with_db)
     return parser
 
@@ -167,6 +172,12 @@ def _run(args: argparse.Namespace, db: Database) -> int:
             set_password(session, user_id, password, must_change=True)
             audit_cli(session, user_id, "reset", {"must_change_password": True})
         print("Пароль сброшен; при следующем входе его нужно сменить")
+    elif args.command == "duplicates":
+        from registry.duplicates import find_duplicates, write_workbook
+
+        groups = find_duplicates(db, _org_id(db, args.org))
+        rows = write_workbook(groups, args.out)
+        print(f"Групп возможных дубликатов: {len(groups)}, карточек: {rows}. Файл: {args.out}")
     elif args.command == "purge-tombstones":
         from registry.changelog import purge_tombstones
 

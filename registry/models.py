@@ -213,6 +213,20 @@ member_lookups = Table(
     Index("ix_member_lookups_member_user", "member_id", "user_id"),
 )
 
+#: The handles a lookup answered (:mod:`registry.lookup_handles`): opaque random tokens, kept
+#: only as their SHA-256, each bound to the user who asked, the member found, the organisation
+#: they were in and an expiry. A ``transfer_in`` or a transfer request names its member by one.
+lookup_handles = Table(
+    "lookup_handles",
+    server_metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(36), nullable=False),
+    Column("member_id", String(36), nullable=False),
+    Column("org_id", String(36), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False, index=True),
+)
+
 #: Lookups by surname + first name + birth date start from the birth date.
 Index("ix_members_birth_date", members.c.birth_date)
 

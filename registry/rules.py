@@ -10,11 +10,18 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from chairclient.domain.transfers import org_label
 from chairclient.validation import field_message, validate_member, validate_passport
-from registry.models import ENTITY_TABLES, LOCAL_ONLY_COLUMNS, SYSTEM_COLUMNS, members
+from registry.models import (
+    ENTITY_TABLES,
+    LOCAL_ONLY_COLUMNS,
+    SYSTEM_COLUMNS,
+    members,
+    organisations,
+)
 from registry.scope import Scope, subtree
 from registry.wire import BadValue, label, parse_value
 
@@ -151,6 +158,12 @@ def validate(
     errors = _new_errors(after, before)
     snils = merged.get("snils") if entity == "member" else None
     snils_changed = snils and (current is None or snils != current.get("snils"))
+    becomes_active = snils and (merged.get("status") or "active") == "active" and (
+        snils_changed or (current or {}).get("status") != "active")
+    if becomes_active:
+        holder = active_holder(session, snils, row_id)
+        if holder is not None:
+            errors.setdefault("snils", _held_elsewhere(session, holder, scope))
     if snils_changed and _snils_taken(session, snils, row_id, scope):
         errors.setdefault("snils", "Член Профсоюза с таким СНИЛС уже есть в базе")
     if errors:
@@ -165,3 +178,37 @@ def _snils_taken(session: Session, snils: str, row_id: str, scope: Scope) -> boo
         )
     ).scalars()
     return any(org_id in scope for org_id in found)
+
+
+#: One person, one active membership: the registry judges it for the whole union. Two pushes
+#: registering one СНИЛС at once must not both see "nobody": on PostgreSQL each takes a
+#: transaction-scoped advisory lock keyed by the СНИЛС before looking (the second waits for
+#: the first to commit, then sees its row). Not a partial unique index: registers merged from
+#: paper and older versions may already hold two active cards of one person, which the index
+#: could not be built over; staff clear them with the duplicates report, and an edit of an
+#: unrelated field of such a card is not blocked (only a change that makes a card active or
+#: gives it the СНИЛС is checked). SQLite takes the whole database's write lock up front.
+_SNILS_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+
+
+def active_holder(session: Session, snils: str, row_id: str) -> str | None:
+    """The organisation where another live member with this СНИЛС is on the register."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(_SNILS_LOCK, {"key": "snils:" + snils})
+    return session.scalar(
+        select(members.c.org_id).where(
+            members.c.snils == snils, members.c.id != row_id, members.c.deleted.is_(False),
+            members.c.status == "active",
+        ).order_by(members.c.org_id).limit(1)
+    )
+
+
+def _held_elsewhere(session: Session, org_id: str, scope: Scope) -> str:
+    org = fetch_row(session, organisations, org_id)
+    name = org_label((org["short_name"] or org["full_name"] or "") if org else "",
+                     org["code"] if org else "")
+    if org_id in scope:
+        return f"член Профсоюза с таким СНИЛС уже состоит на учёте в организации {name}"
+    return (f"член Профсоюза с таким СНИЛС состоит на учёте в организации {name}: "
+            "один человек состоит на учёте только в одной организации — направьте ей "
+            "запрос на перевод («Запросить перевод»)")

@@ -37,6 +37,7 @@ COPY_ORDER = (
     "card_request",
     "card",
     "card_status_change",
+    "transfer_request",
 )
 
 

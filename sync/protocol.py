@@ -241,7 +241,24 @@ class PushRequest(_Request):
                             "base_version": 3,
                         }
                     ]
-                }
+                },
+                {
+                    "mutations": [
+                        {
+                            "mutation_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+                            "entity": "transfer_request",
+                            "entity_id": "2f6b8c1d-3e4a-4b5c-9d6e-7f8a9b0c1d2e",
+                            "org_id": _ORG,
+                            "op": "command",
+                            "fields": {"command": "request_transfer",
+                                       "handle": "q3Zb0n7Xc1VfLw9kT2mYpA4s",
+                                       "on": "2025-09-01", "comment": "Переходит к нам",
+                                       "person_label": "СНИЛС 112-233-445 95"},
+                            "base": {},
+                            "base_version": 0,
+                        }
+                    ]
+                },
             ]
         },
     )

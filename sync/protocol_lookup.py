@@ -4,7 +4,9 @@ Shared by the registry and the client (like :mod:`sync.protocol`). The registry 
 whole union, not only the caller's scope, and so answers only where a matching member is
 registered — never a name, a date or any other personal data of someone outside the scope.
 Used to accept a member by transfer (the ``handle`` is the ``entity_id`` of the ``transfer_in``
-command) and to check a registration or an import for duplicates across organisations.
+command, or the ``handle`` of a ``request_transfer``) and to check a registration or an import
+for duplicates across organisations. A handle is opaque and short-lived (a day by default),
+good only for the user who searched; it is never a row id.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ class LookupMatch(BaseModel):
     """Where a matching member is registered, and nothing else about the person."""
 
     handle: str = Field(
-        description="Opaque transfer handle: the entity_id of a transfer_in command"
+        description="Opaque, short-lived handle for this user only: the entity_id of a "
+                    "transfer_in command or the handle of a request_transfer command"
     )
     org_id: str
     org_name: str = Field(description="Short name of the organisation of registration")
@@ -63,7 +66,13 @@ class LookupMatch(BaseModel):
     matched_by: MatchedBy
     in_scope: bool = Field(description="The member is already within the caller's scope")
     transferable: bool = Field(
-        description="On the register (or marked as leaving by transfer): transfer_in accepted"
+        description="May be accepted now by transfer_in: the sending organisation marked the "
+                    "transfer (within its window), or the member is within the caller's scope"
+    )
+    requestable: bool = Field(
+        False,
+        description="On the register in an organisation outside the caller's scope that has "
+                    "not marked a transfer: a transfer request (request_transfer) may be filed",
     )
 
 
@@ -86,13 +95,14 @@ class LookupResponse(BaseModel):
                         {
                             "matches": [
                                 {
-                                    "handle": "9b2e4d10-5c3a-4e7f-8d21-0a1b2c3d4e5f",
+                                    "handle": "q3Zb0n7Xc1VfLw9kT2mYpA4s",
                                     "org_id": "3f0c7a52-1d8e-4b8f-9a51-6f2b1c0d9e11",
                                     "org_name": "ППО МБОУ СОШ № 5",
                                     "org_code": "77-015-0042",
                                     "matched_by": "snils",
                                     "in_scope": False,
-                                    "transferable": True,
+                                    "transferable": False,
+                                    "requestable": True,
                                 }
                             ]
                         },

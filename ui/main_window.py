@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         self.transfers = TransferActions.attach(self, operations=self._ops, menu=members_menu)
         self.importing = ImportActions.attach(self, operations=self._ops, menu=file_menu)
         self.bulk = attach_bulk_actions(self, operations=self._ops, menu=members_menu)
+        from ui.duplicates import DuplicatesActions
+
+        self.duplicates = DuplicatesActions.attach(self, operations=self._ops, menu=members_menu)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(about)
         self._set_workspace_enabled(False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -66,6 +67,9 @@ class MemberListPanel(QWidget):
         self._org_id: str | None = None
         self._org_ids: tuple[str, ...] = ()
         self._keep: tuple[list[str], str | None] = ([], None)
+        #: A new card's duplicate check (``ui.member_card.elsewhere.PersonCheck``), set by the
+        #: main window's transfer actions; None: new cards are saved without asking.
+        self.person_check: Any = None
         self._rows_ready_sent = True
 
         self.model = MemberTableModel(operations, parent=self)
@@ -305,6 +309,8 @@ class MemberListPanel(QWidget):
                                     self.tr("The member card is not available yet."))
             return
         dialog = dialog_class(self._ops, org_id, member_id=member_id, parent=self)
+        if member_id is None:  # a new card: is the person already on record?
+            dialog.person_check = self.person_check
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_saved)
         dialog.open()

@@ -20,6 +20,7 @@ from chairclient.db.models_member import (
 from chairclient.db.models_org import KINDS, LEVELS, Organisation, OrganisationNameChange
 from chairclient.db.models_ref import REFERENCE_MODELS
 from chairclient.db.models_sync import OutboxEntry, SyncedRowCount, SyncState, UndoStep
+from chairclient.db.models_transfer import REQUEST_STATES, TransferRequest
 
 #: Tables whose rows are synchronised, by the entity name used on the wire and in the outbox.
 SYNCED_MODELS: dict[str, type[Synced]] = {
@@ -32,6 +33,7 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
     "card": Card,
     "card_status_change": CardStatusChange,
     "card_request": CardRequest,
+    "transfer_request": TransferRequest,
 }
 
 __all__ = [
@@ -53,11 +55,13 @@ __all__ = [
     "OrganisationNameChange",
     "OutboxEntry",
     "REFERENCE_MODELS",
+    "REQUEST_STATES",
     "SERVER_SET_CONSENT_COLUMNS",
     "SYNCED_MODELS",
     "SyncState",
     "SyncedRowCount",
     "Synced",
+    "TransferRequest",
     "UndoStep",
     "new_id",
     "utcnow",

@@ -1,1 +1,1 @@
-"""Pure domain rules (no database, no Qt): shared by the client and the registry."""
+"""Pure domain rules (no database, no Qt, no I/O), shared by the client and the registry."""

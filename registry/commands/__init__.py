@@ -12,6 +12,7 @@ from __future__ import annotations
 from registry.commands import cards as _cards  # noqa: F401  (registers handlers)
 from registry.commands import membership as _membership  # noqa: F401  (registers handlers)
 from registry.commands import transfer as _transfer  # noqa: F401  (registers handlers)
+from registry.commands import transfer_requests as _requests  # noqa: F401  (registers handlers)
 from registry.commands.base import COMMANDS, run_command
 from registry.commands.guard import check_create, check_delete, check_not_lifecycle
 

@@ -22,8 +22,15 @@ PROFCARDS_BY_FEED = ("Отметку о передаче согласия в PRO
 _NOT_IN_REGISTRATION = ("reason", "from_org_id", "old_category")
 
 
+#: Transfer requests are written by their commands only (both sides' copies at once).
+REQUESTS_BY_COMMANDS = ("Запросы на перевод направляются и рассматриваются только действиями "
+                        "«Запросить перевод», «Принять», «Отклонить», «Отозвать»")
+
+
 def check_not_lifecycle(entity: str, fields: Mapping[str, Any]) -> None:
     """Membership history is appended to by commands, never edited or deleted in place."""
+    if entity == "transfer_request":
+        raise Rejected(REQUESTS_BY_COMMANDS)
     if entity == "membership_event":
         raise Rejected("История членства не редактируется: используйте снятие или восстановление")
     if entity == "member" and LIFECYCLE_MEMBER_FIELDS & set(fields):
@@ -37,6 +44,8 @@ def check_not_lifecycle(entity: str, fields: Mapping[str, Any]) -> None:
 
 def check_delete(session: Session, entity: str, row: Mapping[str, Any]) -> None:
     """Deleting a row is refused where it would undo a lifecycle step (ЭПБ beyond the draft)."""
+    if entity == "transfer_request":
+        raise Rejected(REQUESTS_BY_COMMANDS)
     check_card_delete(session, entity, row)
 
 
@@ -44,6 +53,8 @@ def check_create(session: Session, entity: str, org_id: str, values: Mapping[str
     """Registration is the one lifecycle step that travels as plain creates: the new card (on
     the register) and then its first history event («joined», or «transferred_in» for a card
     registered by transfer from outside the registry). Any other event needs a command."""
+    if entity == "transfer_request":
+        raise Rejected(REQUESTS_BY_COMMANDS)
     check_card_create(session, entity, values)
     if entity == "consent" and any(values.get(k) is not None for k in SERVER_SET_CONSENT_COLUMNS):
         raise Rejected(PROFCARDS_BY_FEED)

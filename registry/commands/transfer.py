@@ -9,7 +9,9 @@ How the two fit together:
   stays valid, since membership goes on. The member stays in the sender's scope, among those
   removed, until an organisation accepts them; the sender may still restore them.
 * ``transfer_in``: the receiving chair, having found the member with
-  ``POST /api/v1/members/lookup``, accepts them into ``mutation.org_id``. The member row moves
+  ``POST /api/v1/members/lookup``, accepts them into ``mutation.org_id``; ``entity_id`` is the
+  lookup's handle (:mod:`registry.lookup_handles`: opaque, short-lived, this user's only), or
+  the member's row id when the member is within the caller's own scope. The member row moves
   (``org_id`` changes; «member since» is kept; registered on = the transfer date, registration
   method «transfer», on the register again) together with its history, consents, cards, card
   status history and union roles (a role held in the sender ends on the transfer date). Before a
@@ -19,10 +21,14 @@ How the two fit together:
   own organisation — the one its ``transfer_out`` wrote, or one written now when the sender had
   not marked the member. The sender's pull then brings tombstones for everything that moved
   (the member leaves its scope) and that event, which stays visible to it.
-* Either order works; a member removed for another reason cannot be accepted (they join again
-  or are restored). The receiving organisation must be in the caller's scope, and a member
-  outside it must have been found by the same user's lookup within 30 days — otherwise the
-  answer is exactly that of a missing member and nothing changes.
+* The sending side must agree (:mod:`chairclient.domain.transfers`): a member outside the
+  caller's scope is accepted only while the sender's «переход в другую ППО» mark is open
+  (60 days); a member on the register there is asked for by a transfer request
+  (:mod:`registry.commands.transfer_requests`, which moves them with :func:`move_member` once
+  the sender agrees). A caller with both organisations in scope is the sender's own side. A
+  member removed for another reason cannot be accepted (they join again or are restored).
+  The receiving organisation must be in the caller's scope, and the handle valid — otherwise
+  the answer is exactly that of a missing member and nothing changes.
 """
 
 from __future__ import annotations
@@ -32,7 +38,9 @@ from typing import Any
 from pydantic import Field
 from sqlalchemy import select
 
+from chairclient.domain import transfers as agreement
 from chairclient.services import lifecycle_rules as rules
+from registry import lookup_handles
 from registry.commands.base import Context, command
 from registry.commands.membership import (
     _apply,
@@ -43,7 +51,6 @@ from registry.commands.membership import (
     _member,
 )
 from registry.commands.writes import insert_row, move_row, server_today
-from registry.lookup import looked_up
 from registry.models import ENTITY_TABLES, members, organisations
 from registry.rules import NOT_FOUND, Rejected, fetch_row, validate
 from registry.wire import data_values
@@ -136,42 +143,80 @@ def _move_followers(ctx: Context, member_id: str, sender: str, target: str, on: 
                 move_row(ctx, "card_status_change", change, target)
 
 
-@command(rules.TRANSFER_IN, "member", TransferInArgs)
-def transfer_in(ctx: Context, args: TransferInArgs) -> MutationResult:
-    target = ctx.mutation.org_id
-    row = fetch_row(ctx.session, members, ctx.mutation.entity_id, lock=True)
-    if row is None or row["deleted"] or target not in ctx.scope:
+def member_by_handle(ctx: Context, handle: str) -> Any:
+    """The member a ``transfer_in`` or a transfer request names, locked: by this user's lookup
+    handle, or by row id within the caller's scope; :data:`NOT_FOUND` otherwise (a row id of a
+    member elsewhere, someone else's handle, an expired one, a member who moved since)."""
+    found = lookup_handles.resolve(ctx.session, ctx.user_id, handle, ctx.now)
+    if found is not None:
+        row = fetch_row(ctx.session, members, found.member_id, lock=True)
+        if row is None or row["deleted"] or row["org_id"] != found.org_id:
+            raise Rejected(NOT_FOUND)
+        return row
+    row = fetch_row(ctx.session, members, handle, lock=True)
+    if row is None or row["deleted"] or row["org_id"] not in ctx.scope:
         raise Rejected(NOT_FOUND)
+    return row
+
+
+def move_member(ctx: Context, row: Any, target: str, on: Any, event_id: str) -> int:
+    """Move member ``row`` with everything they own from their organisation to ``target``: on
+    the register there from ``on``, a «transferred_in» event ``event_id`` in ``target`` and a
+    «transferred_out» one kept by the sender. Checks the date and the one-membership rule;
+    returns the member's new version. (The agreement of the sending side is the caller's.)"""
     sender = row["org_id"]
-    if sender not in ctx.scope and not looked_up(ctx.session, ctx.user_id, row["id"], ctx.now):
-        raise Rejected(NOT_FOUND)
     _check(rules.check_transfer_in(
-        row["status"], row["removal_reason"], sender == target, args.on,
+        row["status"], row["removal_reason"], sender == target, on,
         server_today(ctx.now), _last_event(ctx, row["id"]),
     ))
     if _snils_in(ctx, row, target):
         raise Rejected("В организации уже есть карточка с таким СНИЛС: если это тот же человек, "
                        "снимите её с учёта как ошибочную запись и повторите перевод")
-    event_id = _event_id(ctx, args.event_id)
     changes = {"status": "active", "removed_on": None, "removal_reason": None,
-               "registered_on": args.on, "registration_method": "transfer"}
+               "registered_on": on, "registration_method": "transfer"}
     current = data_values(members, row)
     validate(ctx.session, "member", {**current, **changes}, current, row_id=row["id"],
              scope=ctx.scope)
     if row["status"] == "active":  # the sender had not marked the transfer: its record now
         insert_row(ctx, "membership_event", rules.transfer_out_event_id(event_id), sender, {
-            "member_id": row["id"], "kind": "transferred_out", "event_date": args.on,
+            "member_id": row["id"], "kind": "transferred_out", "event_date": on,
             "reason": rules.TRANSFER_REASON, "from_org_id": sender, "to_org_id": target,
             "note": f"В организацию {_org_label(target, ctx)}",
         })
-    _move_followers(ctx, row["id"], sender, target, args.on)
+    _move_followers(ctx, row["id"], sender, target, on)
     version = move_row(ctx, "member", row, target, changes)
     insert_row(ctx, "membership_event", event_id, target, {
-        "member_id": row["id"], "kind": "transferred_in", "event_date": args.on,
+        "member_id": row["id"], "kind": "transferred_in", "event_date": on,
         "from_org_id": sender, "to_org_id": target, "registration_method": "transfer",
         "new_category": row["category"], "note": f"Из организации {_org_label(sender, ctx)}",
     })
+    return version
+
+
+#: Importable under a public name (organisation closure moves members with it too).
+move_followers = _move_followers
+
+
+@command(rules.TRANSFER_IN, "member", TransferInArgs)
+def transfer_in(ctx: Context, args: TransferInArgs) -> MutationResult:
+    target = ctx.mutation.org_id
+    if target not in ctx.scope:
+        raise Rejected(NOT_FOUND)
+    row = member_by_handle(ctx, ctx.mutation.entity_id)
+    sender = row["org_id"]
+    if sender not in ctx.scope and not agreement.marked_for_transfer(
+        row["status"], row["removal_reason"], row["removed_on"], server_today(ctx.now)
+    ):
+        label = _org_label(sender, ctx)
+        if row["status"] == "active":
+            raise Rejected(agreement.not_agreed(label))
+        if row["removal_reason"] == rules.TRANSFER_REASON:
+            raise Rejected(agreement.mark_expired(label))
+    event_id = _event_id(ctx, args.event_id)
+    version = move_member(ctx, row, target, args.on, event_id)
+    lookup_handles.consume(ctx.session, ctx.mutation.entity_id)
     return MutationResult(
         mutation_id=ctx.mutation.mutation_id, status="applied", version=version,
-        applied_fields=sorted({*changes, "org_id"}),
+        applied_fields=sorted({"status", "removed_on", "removal_reason", "registered_on",
+                               "registration_method", "org_id"}),
     )

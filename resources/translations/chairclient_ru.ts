@@ -12,7 +12,7 @@
     <name>AcceptTransferDialog</name>
     <message>
         <source>Accept by transfer</source>
-        <extracomment>The transfer_in command was queued (the organisation id).</extracomment>
+        <extracomment>The transfer_in command was queued (the organisation id). A transfer request was queued (the organisation id).</extracomment>
         <translation>Принять переводом</translation>
     </message>
     <message>
@@ -48,8 +48,24 @@
         <translation>Найти в реестре</translation>
     </message>
     <message>
+        <source>For the organisation where the person is now</source>
+        <translation>Для организации, где человек состоит сейчас</translation>
+    </message>
+    <message>
         <source>Date of transfer</source>
         <translation>Дата перевода</translation>
+    </message>
+    <message>
+        <source>Comment to the request</source>
+        <translation>Комментарий к запросу</translation>
+    </message>
+    <message>
+        <source>Request a transfer</source>
+        <translation>Запросить перевод</translation>
+    </message>
+    <message>
+        <source>Ask the organisation where the person is registered to let them go; the member arrives after it agrees</source>
+        <translation>Попросить организацию, где человек состоит на учёте, отпустить его; член Профсоюза поступит после её согласия</translation>
     </message>
     <message>
         <source>Close</source>
@@ -58,6 +74,10 @@
     <message>
         <source>Enter a valid SNILS (11 digits).</source>
         <translation>Введите правильный СНИЛС (11 цифр).</translation>
+    </message>
+    <message>
+        <source>SNILS {snils}</source>
+        <translation>СНИЛС {snils}</translation>
     </message>
     <message>
         <source>Enter the surname, the first name and the date of birth (dd.mm.yyyy).</source>
@@ -74,6 +94,10 @@
     <message>
         <source>This person is already registered in this organisation.</source>
         <translation>Этот человек уже состоит на учёте в этой организации.</translation>
+    </message>
+    <message>
+        <source>Found in the organisation «{org}» (code {code}). It has not marked the transfer: press «Request a transfer», and the member arrives when it agrees.</source>
+        <translation>Найден в организации «{org}» (код {code}). Она не отметила переход: нажмите «Запросить перевод» — член Профсоюза поступит, когда она согласится.</translation>
     </message>
     <message>
         <source>Found, but removed from the register: a transfer is not possible. Register the person as a new member or restore them.</source>
@@ -100,12 +124,20 @@
         <translation>эта организация</translation>
     </message>
     <message>
+        <source>on the register there: request a transfer</source>
+        <translation>состоит там на учёте: запросите перевод</translation>
+    </message>
+    <message>
         <source>removed from the register</source>
         <translation>снят с учёта</translation>
     </message>
     <message>
         <source>Enter the date of transfer (dd.mm.yyyy).</source>
         <translation>Укажите дату перевода (дд.мм.гггг).</translation>
+    </message>
+    <message>
+        <source>The transfer request is saved and goes to the other organisation with the next synchronisation (F5). Its answer appears in «Transfer requests»; the member&apos;s card arrives when it agrees.</source>
+        <translation>Запрос на перевод сохранён и уйдёт в другую организацию при следующей синхронизации (F5). Её ответ появится в «Запросах на перевод»; карточка члена Профсоюза поступит, когда она согласится.</translation>
     </message>
     <message>
         <source>The transfer is accepted. It completes at the next synchronisation with the registry (F5): the member&apos;s card then appears in the list with their history, consent and union card.</source>
@@ -1383,6 +1415,76 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>DuplicatesActions</name>
+    <message>
+        <source>Duplicates of members on the register…</source>
+        <translation>Дубликаты членов Профсоюза на учёте…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicates of members on the register</source>
+        <translation>Дубликаты членов Профсоюза на учёте</translation>
+    </message>
+    <message>
+        <source>Cards on the register in your organisations that are one person: the same SNILS, or the same full name and date of birth without a SNILS</source>
+        <translation>Карточки на учёте в ваших организациях, относящиеся к одному человеку: одинаковый СНИЛС или (без СНИЛС) одинаковые ФИО и дата рождения</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>Совпадение</translation>
+    </message>
+    <message>
+        <source>SNILS (last digits)</source>
+        <translation>СНИЛС (последние цифры)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Organisation (code)</source>
+        <translation>Организация (код)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <source>full name and date of birth</source>
+        <translation>ФИО и дата рождения</translation>
+    </message>
+    <message>
+        <source>on the register</source>
+        <translation>на учёте</translation>
+    </message>
+    <message>
+        <source>Groups of cards that may be one person: %1. Leave one card on the register and remove the others as «ошибочная запись/дубликат», or transfer.</source>
+        <translation>Групп карточек одного человека: %1. Оставьте на учёте одну карточку, остальные снимите с учёта как ошибочную запись или дубликат либо оформите перевод.</translation>
+    </message>
+    <message>
+        <source>No duplicates among the members on the register.</source>
+        <translation>Дубликатов среди членов Профсоюза на учёте нет.</translation>
+    </message>
+    <message>
+        <source>Could not read the duplicates.</source>
+        <translation>Не удалось прочитать дубликаты.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <source>Duplicates</source>
@@ -1399,6 +1501,14 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>For all:</source>
         <translation>Для всех:</translation>
+    </message>
+    <message>
+        <source>Request a transfer…</source>
+        <translation>Запросить перевод…</translation>
+    </message>
+    <message>
+        <source>The person is on the register in another organisation: ask it to let them go</source>
+        <translation>Человек состоит на учёте в другой организации: попросите её отпустить его</translation>
     </message>
     <message>
         <source>Possible duplicates: %1. Until you decide otherwise they are skipped.</source>
@@ -1520,7 +1630,7 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <name>ImportActions</name>
     <message>
         <source>&amp;Load members from a spreadsheet…</source>
-        <extracomment>An import finished: the member list and the counts should be read again.</extracomment>
+        <extracomment>An import finished: the member list and the counts should be read again. «Запросить перевод» of a row found elsewhere (the transfer actions&apos; search).</extracomment>
         <translation>&amp;Загрузить членов из таблицы…</translation>
     </message>
     <message>
@@ -1712,7 +1822,7 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
     <message>
         <source>Load members from a spreadsheet</source>
-        <extracomment>The import finished (the ImportReport): the member list should be read again. «Сохранить шаблон…» was asked for from the first step. The registry check started, finished or turned out unavailable.</extracomment>
+        <extracomment>The import finished (the ImportReport): the member list should be read again. «Сохранить шаблон…» was asked for from the first step. The registry check started, finished or turned out unavailable. Opens «Принять переводом» searching for a row&apos;s person (None: not offered).</extracomment>
         <translation>Загрузка членов Профсоюза из таблицы</translation>
     </message>
     <message>
@@ -2172,6 +2282,7 @@ The register of members of the education workers&apos; union for chairs of prima
     <name>MemberCardDialog</name>
     <message>
         <source>Loading…</source>
+        <extracomment>Checks a new card against this database and the registry before saving (set by the member list; None: saved without asking). ``_checked``: the chair decided.</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message>
@@ -2257,6 +2368,14 @@ The register of members of the education workers&apos; union for chairs of prima
     <message>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Checking whether the person is already on record…</source>
+        <translation>Проверяем, нет ли уже этого человека в учёте…</translation>
+    </message>
+    <message>
+        <source>The person may already be on record.</source>
+        <translation>Возможно, этот человек уже есть в учёте.</translation>
     </message>
     <message>
         <source>Saved at {time}.</source>
@@ -2374,7 +2493,7 @@ The register of members of the education workers&apos; union for chairs of prima
     <name>MemberListPanel</name>
     <message>
         <source>Search: surname, first name, patronymic, SNILS or card number</source>
-        <extracomment>(rows shown, active members in total, whether a search or filter narrows the list) The rows at the top of the table are on screen (or the list is empty). Something was saved through a member card (the member&apos;s id).</extracomment>
+        <extracomment>(rows shown, active members in total, whether a search or filter narrows the list) The rows at the top of the table are on screen (or the list is empty). Something was saved through a member card (the member&apos;s id). A new card&apos;s duplicate check (``ui.member_card.elsewhere.PersonCheck``), set by the main window&apos;s transfer actions; None: new cards are saved without asking.</extracomment>
         <translation>Поиск: фамилия, имя, отчество, СНИЛС или номер ЭПБ</translation>
     </message>
     <message>
@@ -2788,6 +2907,38 @@ Registry code: %2</source>
     <message>
         <source>Save the document as a PDF file</source>
         <translation>Сохранить документ в файл PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCheck</name>
+    <message>
+        <source>On the register in the organisation %1 (union registry)</source>
+        <extracomment>Finds a person in the registry (the transfer actions&apos; client); raises when offline. Opens «Принять переводом» searching for a query.</extracomment>
+        <translation>Состоит на учёте в организации %1 (реестр Профсоюза)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Возможный дубликат</translation>
+    </message>
+    <message>
+        <source>This person may already be on record:</source>
+        <translation>Возможно, этот человек уже есть в учёте:</translation>
+    </message>
+    <message>
+        <source>One person is on the register in one organisation only: request a transfer from that organisation.</source>
+        <translation>Человек состоит на учёте только в одной организации: запросите перевод из этой организации.</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Всё равно сохранить</translation>
+    </message>
+    <message>
+        <source>Request a transfer…</source>
+        <translation>Запросить перевод…</translation>
+    </message>
+    <message>
+        <source>Back to the card</source>
+        <translation>Вернуться к карточке</translation>
     </message>
 </context>
 <context>
@@ -3257,6 +3408,19 @@ Registry code: %2</source>
         <source>Transfer to another &amp;organisation…</source>
         <translation>Перевести в другую &amp;организацию…</translation>
     </message>
+    <message>
+        <source>Transfer re&amp;quests…</source>
+        <translation>&amp;Запросы на перевод…</translation>
+    </message>
+    <message>
+        <source>Requests to transfer members between organisations: filed by you and to you</source>
+        <translation>Запросы на перевод членов Профсоюза между организациями: направленные вами и вам</translation>
+    </message>
+    <message>
+        <source>Transfer requests: {here} to decide, {there} sent</source>
+        <extracomment>The status bar&apos;s counter of requests waiting for a decision (opens the list).</extracomment>
+        <translation>Запросы на перевод: ждут решения — {here}, направлено — {there}</translation>
+    </message>
 </context>
 <context>
     <name>TransferOutDialog</name>
@@ -3311,6 +3475,113 @@ Registry code: %2</source>
     <message>
         <source>Nothing was saved because of an internal error.</source>
         <translation>Из-за внутренней ошибки ничего не сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferRequestsDialog</name>
+    <message>
+        <source>Transfer requests</source>
+        <translation>Запросы на перевод</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Other organisation</source>
+        <translation>Другая организация</translation>
+    </message>
+    <message>
+        <source>Date of transfer</source>
+        <translation>Дата перевода</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Required when declining</source>
+        <translation>Обязателен при отказе</translation>
+    </message>
+    <message>
+        <source>Comment to the decision</source>
+        <translation>Комментарий к решению</translation>
+    </message>
+    <message>
+        <source>Agree to the transfer</source>
+        <translation>Согласовать перевод</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Withdraw the request</source>
+        <translation>Отозвать запрос</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>We asked for</source>
+        <translation>Мы запросили</translation>
+    </message>
+    <message>
+        <source>Asked of us</source>
+        <translation>Запрошен у нас</translation>
+    </message>
+    <message>
+        <source>There are no transfer requests.</source>
+        <translation>Запросов на перевод нет.</translation>
+    </message>
+    <message>
+        <source>waiting for a decision</source>
+        <translation>ждёт решения</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>согласован</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>отозван</translation>
+    </message>
+    <message>
+        <source>(not yet sent)</source>
+        <translation>(ещё не отправлено)</translation>
+    </message>
+    <message>
+        <source>Saved. The decision goes to the registry with the next synchronisation (F5).</source>
+        <translation>Сохранено. Решение уйдёт в реестр при следующей синхронизации (F5).</translation>
+    </message>
+    <message>
+        <source>The request is withdrawn; the registry learns it with the next synchronisation (F5).</source>
+        <translation>Запрос отозван; реестр узнает об этом при следующей синхронизации (F5).</translation>
+    </message>
+    <message>
+        <source>Could not read or save the transfer requests.</source>
+        <translation>Не удалось прочитать или сохранить запросы на перевод.</translation>
     </message>
 </context>
 <context>

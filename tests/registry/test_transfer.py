@@ -3,10 +3,11 @@ and out-of-scope transfers refused without a trace, registration as the only pla
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from chairclient.domain.transfers import sender_copy_id
 from chairclient.services.lifecycle_rules import transfer_out_event_id
 from registry.models import ENTITY_TABLES
 from registry.rules import NOT_FOUND
@@ -15,9 +16,11 @@ from tests.registry.transfer_helpers import (
     add_belongings,
     add_person,
     events,
+    handle_of,
     history,
     lookup,
     member_row,
+    request,
     snapshot,
     transfer,
 )
@@ -38,7 +41,7 @@ def _org_of(db, entity: str, row_id: str) -> str:
         return session.scalar(select(table.c.org_id).where(table.c.id == row_id))
 
 
-def test_transfer_in_moves_the_member_and_the_sender_keeps_a_record(
+def test_a_request_the_sender_accepts_moves_the_member_and_both_keep_a_record(
     api: Api, world: World, db
 ) -> None:
     person = add_person(db, world, "P1a")
@@ -48,14 +51,36 @@ def test_transfer_in_moves_the_member_and_the_sender_keeps_a_record(
     assert ("member", person["id"]) not in before  # out of scope: not even a tombstone
     _, sender_cursors = _pulled(api, "chair1a")
     unchanged = snapshot(db, person["id"], sender, receiver)
-    # Without a lookup by this user the member is as good as missing.
+    # A row id names nobody outside the caller's scope; a handle names them, but the sender
+    # has not agreed: nothing moves either way.
     [blind] = api.push("chair3", transfer(person["id"], receiver, on=ON))
     assert (blind["status"], blind["reason"]) == ("rejected", NOT_FOUND)
+    handle = handle_of(api, "chair3", person["snils"])
+    [taken] = api.push("chair3", transfer(handle, receiver, on=ON))
+    assert taken["status"] == "rejected" and "не отметила" in taken["reason"], taken
+    assert f"P1a-{world.suffix}" in taken["reason"]
     assert snapshot(db, person["id"], sender, receiver) == unchanged
 
-    assert lookup(api, "chair3", {"snils": person["snils"]}).status_code == 200
+    request_id = new_id()
+    [asked] = api.push("chair3", request(request_id, receiver, handle=handle, on=ON,
+                                         comment="Переходит к нам", person_label="СНИЛС"))
+    assert asked["status"] == "applied", asked
+    assert snapshot(db, person["id"], sender, receiver)["member"] == unchanged["member"]
+    seen, receiver_cursors = _pulled(api, "chair3", receiver_cursors)
+    mine = seen[("transfer_request", request_id)]["row"]
+    assert (mine["state"], mine["member_id"], mine["other_org_code"]) == (
+        "pending", None, f"P1a-{world.suffix}")
+    assert set(seen) == {("transfer_request", request_id)}
+    asked_of, sender_cursors = _pulled(api, "chair1a", sender_cursors)
+    copy_id = sender_copy_id(request_id)
+    theirs = asked_of[("transfer_request", copy_id)]["row"]
+    assert (theirs["member_id"], theirs["comment"], theirs["side"]) == (
+        person["id"], "Переходит к нам", "sender")
+    assert theirs["person_label"].startswith(person["last_name"])
+
     event_id = new_id()
-    [done] = api.push("chair3", transfer(person["id"], receiver, on=ON, event_id=event_id))
+    [done] = api.push("chair1a", request(copy_id, sender, "decide_transfer", decision="accept",
+                                         comment="Согласовано", event_id=event_id))
     assert done["status"] == "applied", done
     row = member_row(db, person["id"])
     assert (row["org_id"], row["status"], row["registration_method"]) == (
@@ -75,19 +100,24 @@ def test_transfer_in_moves_the_member_and_the_sender_keeps_a_record(
     assert role_until == date(2025, 3, 3)
     for entity, row_id in owned.items():
         assert _org_of(db, entity, row_id) == receiver, entity
-    # The sender's pull: everything that left is a tombstone; its transfer record is a row.
+    # The sender's pull: everything that left is a tombstone; its records are rows.
     left, _ = _pulled(api, "chair1a", sender_cursors)
     assert left[("member", person["id"])]["deleted"] is True
     for entity, row_id in owned.items():
         assert left[(entity, row_id)]["deleted"] is True, entity
     record = left[("membership_event", kept["id"])]
     assert record["deleted"] is False and record["row"]["kind"] == "transferred_out"
-    # The receiver's pull brings the member with everything they own.
+    assert left[("transfer_request", copy_id)]["row"]["state"] == "accepted"
+    # The receiver's pull brings the member with everything they own, and the outcome.
     arrived, _ = _pulled(api, "chair3", receiver_cursors)
     assert arrived[("member", person["id"])]["row"]["member_since"] == "2010-09-01"
     for entity, row_id in owned.items():
         assert arrived[(entity, row_id)]["deleted"] is False, entity
     assert arrived[("membership_event", event_id)]["row"]["from_org_id"] == sender
+    outcome = arrived[("transfer_request", request_id)]["row"]
+    assert (outcome["state"], outcome["member_id"], outcome["decision_comment"]) == (
+        "accepted", person["id"], "Согласовано")
+    assert outcome["decided_by"] == f"«Орг P1a» (P1a-{world.suffix})"
     assert lookup(api, "chair3", {"snils": person["snils"]}).json()["results"][0][
         "matches"][0]["in_scope"] is True
 
@@ -97,7 +127,8 @@ def test_transfer_out_first_then_in(api: Api, world: World, db) -> None:
     owned = add_belongings(db, person)
     sender, receiver = world.orgs["P1b"], world.orgs["P2"]
     out_id = new_id()
-    [out] = api.push("chair1b", transfer(person["id"], sender, "transfer_out", on="2025-03-01",
+    recently = date.today() - timedelta(days=3)  # a mark is open for 60 days
+    [out] = api.push("chair1b", transfer(person["id"], sender, "transfer_out", on=str(recently),
                                          event_id=out_id, note="Куда: МБОУ СОШ № 7"))
     assert out["status"] == "applied", out
     row = member_row(db, person["id"])
@@ -107,9 +138,10 @@ def test_transfer_out_first_then_in(api: Api, world: World, db) -> None:
             ENTITY_TABLES["card"].c.id == owned["card"]))
     assert card == "issued"  # not a loss to the union: the card stays valid
     [match] = lookup(api, "chair2", {"snils": person["snils"]}).json()["results"][0]["matches"]
-    assert match["transferable"] is True
+    assert match["transferable"] is True and match["requestable"] is False
     in_id = new_id()
-    [done] = api.push("chair2", transfer(person["id"], receiver, on=ON, event_id=in_id))
+    [done] = api.push("chair2", transfer(match["handle"], receiver, on=str(date.today()),
+                                         event_id=in_id))
     assert done["status"] == "applied", done
     row = member_row(db, person["id"])
     assert (row["org_id"], row["status"], row["removal_reason"]) == (receiver, "active", None)
@@ -122,35 +154,6 @@ def test_transfer_out_first_then_in(api: Api, world: World, db) -> None:
     seen, _ = _pulled(api, "region")
     assert seen[("membership_event", out_id)]["row"]["note"] == "Куда: МБОУ СОШ № 7"
     assert seen[("member", person["id"])]["org_id"] == receiver
-
-
-def test_forged_and_out_of_scope_transfers_change_nothing(api: Api, world: World, db) -> None:
-    person = add_person(db, world, "P1a")
-    gone = add_person(db, world, "P1a", status="removed", removed_on="2024-02-01",
-                      removal_reason="voluntary")
-    p1a, p2, p3 = world.orgs["P1a"], world.orgs["P2"], world.orgs["P3"]
-    for login in ("chair3", "chair2"):
-        lookup(api, login, {"snils": person["snils"]}, {"snils": gone["snils"]})
-    before = {m["id"]: snapshot(db, m["id"], p1a, p2, p3) for m in (person, gone)}
-    results = api.push(
-        "chair3",
-        transfer(person["id"], p2, on=ON),  # into an organisation outside the caller's scope
-        transfer(new_id(), p3, on=ON),  # a handle nobody found
-        transfer(person["id"], p3, on="2999-01-01"),
-        transfer(person["id"], p3, on=ON, extra="x"),
-        transfer(gone["id"], p3, on=ON),  # removed for another reason: joins again instead
-        transfer(person["id"], p3, "transfer_out", on=ON),  # not the caller's member
-    )
-    reasons = [r["reason"] for r in results]
-    assert all(r["status"] == "rejected" for r in results), results
-    assert reasons[0] == reasons[1] == reasons[5] == NOT_FOUND
-    assert "будущем" in reasons[2] and "аргумент" in reasons[3] and "снят" in reasons[4]
-    # A lookup by someone else proves nothing; the sender cannot accept its own member.
-    [other] = api.push("chair1b", transfer(person["id"], world.orgs["P1b"], on=ON))
-    [own] = api.push("chair1a", transfer(person["id"], p1a, on=ON))
-    assert other["reason"] == NOT_FOUND and "уже состоит" in own["reason"]
-    for member in (person, gone):
-        assert snapshot(db, member["id"], p1a, p2, p3) == before[member["id"]]
 
 
 def test_registration_is_the_only_plain_create_of_history(api: Api, world: World) -> None:

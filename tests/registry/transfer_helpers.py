@@ -29,7 +29,7 @@ def fresh_surname() -> str:
 
 def add_person(db: Database, world: World, org: str, **over: Any) -> dict[str, Any]:
     """A member of ``world.orgs[org]`` with a «joined» event; returns its wire values + id."""
-    values = member_values(snils=fresh_snils(), last_name=fresh_surname(), **over)
+    values = member_values(**{"snils": fresh_snils(), "last_name": fresh_surname(), **over})
     member_id = new_id()
     row = dict(values)
     for key in ("birth_date", "member_since", "registered_on", "removed_on"):
@@ -99,3 +99,38 @@ def snapshot(db: Database, member_id: str, *org_ids: str) -> dict[str, Any]:
             "audit": session.scalar(select(func.count()).select_from(audit_history)
                                     .where(audit_history.c.org_id.in_(org_ids))),
         }
+
+
+def handle_of(api: Any, login: str, snils: str) -> str:
+    """The handle ``login``'s lookup of ``snils`` answers (its first match)."""
+    answer = lookup(api, login, {"snils": snils})
+    assert answer.status_code == 200, answer.text
+    return answer.json()["results"][0]["matches"][0]["handle"]
+
+
+def request(request_id: str, org_id: str, name: str = "request_transfer", **args: Any) -> dict:
+    """A transfer-request command on the copy ``request_id`` of organisation ``org_id``."""
+    return {
+        "mutation_id": new_id(), "entity": "transfer_request", "entity_id": request_id,
+        "org_id": org_id, "op": "command", "fields": {"command": name, **args}, "base": {},
+        "base_version": 0,
+    }
+
+
+def pulled_text(api: Any, login: str, cursors: dict | None = None) -> tuple[str, dict]:
+    """Everything ``login``'s pull from ``cursors`` brings, as one JSON text, and the cursors."""
+    import json
+
+    changes, cursors, _ = api.pull_all(login, cursors)
+    return json.dumps(changes, ensure_ascii=False), cursors
+
+
+def copies(db: Database, request_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the sender's copy, the receiver's copy) of transfer request ``request_id``."""
+    from chairclient.domain.transfers import sender_copy_id
+
+    table = ENTITY_TABLES["transfer_request"]
+    with db.read() as session:
+        rows = {row["id"]: dict(row) for row in session.execute(
+            select(table).where(table.c.request_id == request_id)).mappings()}
+    return rows[sender_copy_id(request_id)], rows[request_id]

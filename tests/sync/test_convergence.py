@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+from datetime import date
 
 import httpx
 import pytest
@@ -12,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from chairclient.db.models import Member
+from chairclient.db.models import Member, TransferRequest
+from chairclient.services.transfer_requests import decide_transfer, request_transfer
 from sync.client import Offline
-from tests.sync.helpers import is_push, outbox, server_member
+from tests.sync.helpers import is_push, outbox, server_member, server_rows
 from tests.sync.test_edits import edit
 
 FIELDS = ("note", "workplace")
@@ -98,3 +100,112 @@ def test_two_clients_converge(make_side, server, steps) -> None:
         )
     for side in sides:
         assert outbox(side.db, "pending") == [] and outbox(side.db, "rejected") == []
+
+
+#: Reasons a transfer step may be refused when two sides acted offline on one request or
+#: member (the second decision, an edit of a member who has left): the loser is undone locally.
+_RACE_REASONS = ("уже рассмотрен", "Запись не найдена", "уже не состоит", "ждёт решения")
+
+transfer_step = st.tuples(
+    st.integers(0, 2),
+    st.sampled_from(["request", "request", "accept", "decline", "edit", "sync", "sync",
+                     "lose", "down"]),
+    st.integers(0, 2),
+)
+
+
+def _local_requests(client, **where) -> list[TransferRequest]:
+    with client.db.transaction() as session:
+        query = select(TransferRequest).where(TransferRequest.deleted.is_(False))
+        for name, value in where.items():
+            query = query.where(getattr(TransferRequest, name) == value)
+        found = list(session.scalars(query))
+        session.expunge_all()
+        return found
+
+
+def _request(receiver, member_id: str, snils: str) -> None:
+    if any(r.state in ("pending", "accepted") and r.person_label == member_id
+           for r in _local_requests(receiver)):
+        return
+    try:
+        matches = receiver.client.find_member(snils=snils)
+    except Offline:
+        return
+    match = next((m for m in matches if m.requestable), None)
+    if match is None:
+        return
+    with receiver.db.transaction() as session:
+        request_transfer(session, receiver.org_id, match.handle, date.today(),
+                         other_org_id=match.org_id, other_org_name=match.org_name,
+                         other_org_code=match.org_code, person_label=member_id)
+
+
+def _decide(side, member_id: str, accept: bool) -> None:
+    for copy in _local_requests(side, member_id=member_id, side="sender", state="pending"):
+        with side.db.transaction() as session:
+            decide_transfer(session, copy.id, accept, None if accept else "Нет")
+        return
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@given(steps=st.lists(transfer_step, min_size=1, max_size=14))
+def test_transfers_converge_across_three_clients(make_side, server, steps) -> None:
+    """The receiving chair asks for the sender's members, the sending chair and its
+    territorial chair decide offline (sometimes both), edits go on, pushes get lost: in the
+    end every client agrees with the registry on where each member is and on each request."""
+    n = next(_run)
+    transports = [FaultyTransport() for _ in range(3)]
+    sides = [
+        make_side(login, name=f"{login}-t{n}", transport=t, retries=1, backoff=0)
+        for login, t in zip(("chair1", "territory1", "chair3"), transports, strict=True)
+    ]
+    for side in sides:
+        side.sync()
+    sender, receiver = sides[0], sides[2]
+    with sender.db.transaction() as session:
+        people = list(session.execute(
+            select(Member.id, Member.snils).where(
+                Member.org_id == sender.org_id, Member.status == "active",
+                Member.snils.is_not(None)).order_by(Member.id).limit(3)))
+    for who, action, m in steps:
+        side, transport = sides[who], transports[who]
+        member_id, snils = people[m]
+        if action == "request":
+            _request(receiver, member_id, snils)
+        elif action in ("accept", "decline"):
+            _decide(sides[min(who, 1)], member_id, action == "accept")
+        elif action == "edit" and who < 2:
+            with side.db.transaction() as session:
+                here = session.get(Member, member_id)
+                if here is None or here.deleted:
+                    continue
+            edit(side, member_id, note=f"Правка {who}")
+        else:
+            transport.mode = None if action in ("sync", "edit") else action
+            with contextlib.suppress(Offline):
+                side.sync()
+            transport.mode = None
+    for side in (*sides, *sides):
+        side.sync()
+    for member_id, _snils in people:
+        on_server = server_member(server.db, member_id)
+        assert on_server["org_id"] in (sender.org_id, receiver.org_id)
+        for side in sides:
+            with side.db.transaction() as session:
+                here = session.get(Member, member_id)
+                visible = on_server["org_id"] == receiver.org_id if side is receiver \
+                    else on_server["org_id"] == sender.org_id
+                assert (here is not None and not here.deleted) == visible, side.login
+                if visible:
+                    assert (here.org_id, here.note) == (on_server["org_id"], on_server["note"])
+    for side in sides:
+        orgs = [receiver.org_id] if side is receiver else [sender.org_id]
+        registry = {r["id"]: (r["state"], r["member_id"])
+                    for r in server_rows(server.db, "transfer_request", org_id=orgs)}
+        local = {r.id: (r.state, r.member_id) for r in _local_requests(side)}
+        assert local == registry, side.login
+        assert outbox(side.db, "pending") == []
+        for entry in outbox(side.db, "rejected"):
+            assert any(reason in (entry.error or "") for reason in _RACE_REASONS), entry.error

@@ -53,6 +53,8 @@ class ImportActions(QObject):
         self.choose_path: files.ChoosePath = files.ask_save_path
         self.open_url: Callable[[QUrl], bool] = open_in_system
         self.wizard: ImportWizard | None = None
+        #: «Запросить перевод» of a row found elsewhere (the transfer actions' search).
+        self.request_transfer: Callable[[dict[str, object]], object] | None = None
         self.task: BackgroundTask | None = None
         self.saved_box = None
         self.load_action = QAction(self.tr("&Load members from a spreadsheet…"), self)
@@ -65,6 +67,8 @@ class ImportActions(QObject):
         """The actions of the main ``window``, at the top of its File ``menu``; they follow the
         organisation chosen in the tree and refresh the views once an import is done."""
         actions = cls(operations, window)
+        transfers = getattr(window, "transfers", None)
+        actions.request_transfer = transfers.accept_with if transfers is not None else None
         actions.add_to_menu(menu)
         window.tree.organisation_selected.connect(actions.set_scope)
         actions.imported.connect(window._after_decision)
@@ -108,6 +112,7 @@ class ImportActions(QObject):
         wizard.choose_file = lambda parent: self.choose_file(parent)
         wizard.choose_path = lambda *args: self.choose_path(*args)
         wizard.open_url = lambda url: self.open_url(url)
+        wizard.request_transfer = self.request_transfer
         wizard.imported.connect(lambda _report: self.imported.emit())
         wizard.template_requested.connect(lambda: self.save_template(wizard))
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

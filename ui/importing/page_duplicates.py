@@ -216,12 +216,20 @@ class DuplicatesPage(QWizardPage):
             buttons.addWidget(button)
             self.all_buttons[decision] = button
         buttons.addStretch(1)
+        self.request_button = QPushButton(self.tr("Request a transfer…"), self)
+        self.request_button.setToolTip(self.tr(
+            "The person is on the register in another organisation: ask it to let them go"))
+        self.request_button.setEnabled(False)
+        self.request_button.clicked.connect(self.request_transfer)
+        buttons.addWidget(self.request_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(registry)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         wizard.registry_checked.connect(self._refresh)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_request())
 
     def initializePage(self) -> None:  # noqa: N802
         self._refresh()
@@ -254,10 +262,33 @@ class DuplicatesPage(QWizardPage):
                 self.view.openPersistentEditor(self.model.index(row, DECISION_COLUMN))
         self.view.setColumnWidth(DECISION_COLUMN, max(self.view.columnWidth(DECISION_COLUMN),
                                                       240))
+        self._update_request()
         self.completeChanged.emit()
 
     def decide_all(self, decision: Decision) -> None:
         self.model.decide_all(decision)
+
+    def _chosen_elsewhere(self) -> Duplicate | None:
+        row = self.view.currentIndex().row()
+        if 0 <= row < len(self.model.duplicates) and self.model.duplicates[row].in_registry:
+            return self.model.duplicates[row]
+        return None
+
+    def _update_request(self) -> None:
+        self.request_button.setEnabled(
+            self._wizard.request_transfer is not None and self._chosen_elsewhere() is not None)
+
+    def request_transfer(self) -> None:
+        """«Запросить перевод» for the chosen row found in another organisation: the search
+        of «Принять переводом» opens with what the row says (the row itself stays skipped)."""
+        duplicate = self._chosen_elsewhere()
+        preview = self._wizard.state.preview
+        if duplicate is None or preview is None or self._wizard.request_transfer is None:
+            return
+        values = next((r.values for r in preview.rows if r.row == duplicate.row), {})
+        query = ({"snils": values["snils"]} if values.get("snils") else
+                 {key: values.get(key) for key in ("last_name", "first_name", "birth_date")})
+        self._wizard.request_transfer(query)
 
     def set_decision(self, file_row: int, decision: Decision) -> bool:
         """Choose ``decision`` for the duplicate of ``file_row`` (as the combo does)."""

@@ -70,6 +70,8 @@ class ImportWizard(QWizard):
         self.choose_path: files.ChoosePath = files.ask_save_path
         self.open_url: Callable[[QUrl], bool] = open_in_system
         self.saved_box = None
+        #: Opens «Принять переводом» searching for a row's person (None: not offered).
+        self.request_transfer: Callable[[dict[str, object]], object] | None = None
         self.report_task: BackgroundTask | None = None
         self._closable = True
         self.preview_job = PageJob(operations, self)

@@ -28,6 +28,7 @@ from chairclient.services.members import save_member, set_consent
 from chairclient.validation import ValidationError, required_member_fields, validate_member
 from ui.member_card import values as card_values
 from ui.member_card.data import MemberCardData, load_member_card
+from ui.member_card.elsewhere import PersonCheck
 from ui.member_card.tab_card import CardTab
 from ui.member_card.tab_contacts import ContactsTab
 from ui.member_card.tab_general import CONSENT_GIVEN, CONSENT_SIGNED_ON, GeneralTab
@@ -67,6 +68,10 @@ class MemberCardDialog(QDialog):
         self._close_after_save = False
         self._since_follows = False  # "member since" follows the registration date (new cards)
         self._load_token = 0
+        #: Checks a new card against this database and the registry before saving (set by
+        #: the member list; None: saved without asking). ``_checked``: the chair decided.
+        self.person_check: PersonCheck | None = None
+        self._checked = False
         self.fields = FieldSet(self)
         self.resize(800, 700)
         self._build()
@@ -287,6 +292,9 @@ class MemberCardDialog(QDialog):
             if close:
                 self.accept()
             return False
+        if new and self.person_check is not None and not self._checked:
+            self._check_person(form, close)
+            return True
         org_id, member_id = self.org_id, self.member_id
 
         def work(session: Session) -> str:
@@ -300,6 +308,30 @@ class MemberCardDialog(QDialog):
         self._show_status(self.tr("Saving…"))
         self.operations.write(work, self._saved, self._save_failed)
         return True
+
+    def _check_person(self, form: dict[str, Any], close: bool) -> None:
+        """Ask about possible duplicates first; save when there are none or the chair says so."""
+        assert self.person_check is not None
+        check = self.person_check
+        self._set_busy(True)
+        self._show_status(self.tr("Checking whether the person is already on record…"))
+
+        def checked(found) -> None:
+            if not isValid(self):
+                return
+            self._set_busy(False)
+            if not found.lines:
+                self._checked = True
+                self.save(close)
+                return
+            self._show_status(self.tr("The person may already be on record."), error=True)
+            self.duplicate_box = check.ask(self, found, lambda: self._save_anyway(close))
+
+        check.run(form, checked)
+
+    def _save_anyway(self, close: bool) -> None:
+        self._checked = True
+        self.save(close)
 
     def _saved(self, member_id: str) -> None:
         if not isValid(self):

@@ -1,8 +1,10 @@
-"""«Принять переводом»: find the person in the union registry, confirm, queue the transfer.
+"""«Принять переводом»: find the person in the union registry, then accept them (when the
+sending organisation marked the transfer) or ask that organisation for them («Запросить
+перевод»).
 
 The search needs the registry (it covers every organisation, and answers only where the
-person is registered); accepting works offline: the ``transfer_in`` command waits in the
-outbox and the member's card arrives with the next synchronisation.
+person is registered); accepting and requesting work offline: the command waits in the
+outbox, and the member's card arrives with the synchronisation after the sender agreed.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from chairclient.services.lifecycle import LifecycleRefused, accept_transfer
+from chairclient.services.transfer_requests import RequestRefused, request_transfer
 from chairclient.validation import is_valid_snils, normalise_snils
 from sync.client import Offline, RegistryClient, RegistryError
 from sync.protocol_lookup import LookupMatch
@@ -42,9 +45,12 @@ class AcceptTransferDialog(QDialog):
 
     #: The transfer_in command was queued (the organisation id).
     queued = Signal(str)
+    #: A transfer request was queued (the organisation id).
+    requested = Signal(str)
 
     def __init__(self, operations: Operations, org_id: str, org_name: str,
-                 client: RegistryClient | None, parent: QWidget | None = None) -> None:
+                 client: RegistryClient | None, parent: QWidget | None = None, *,
+                 query: dict[str, object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("acceptTransferDialog")
         self.setWindowTitle(self.tr("Accept by transfer"))
@@ -80,15 +86,26 @@ class AcceptTransferDialog(QDialog):
         self.found.setVisible(False)
         self.on = DateField(self)
         self.on.set_value(date.today())
+        self.comment = QLineEdit(self)
+        self.comment.setMaxLength(1000)
+        self.comment.setPlaceholderText(self.tr("For the organisation where the person is now"))
         when = QFormLayout()
         when.addRow(self.tr("Date of transfer"), self.on)
+        when.addRow(self.tr("Comment to the request"), self.comment)
         self.accept_button = QPushButton(self.tr("Accept by transfer"), self)
         self.accept_button.setEnabled(False)
+        self.request_button = QPushButton(self.tr("Request a transfer"), self)
+        self.request_button.setObjectName("requestTransferButton")
+        self.request_button.setEnabled(False)
+        self.request_button.setToolTip(self.tr(
+            "Ask the organisation where the person is registered to let them go; the member "
+            "arrives after it agrees"))
         close = QPushButton(self.tr("Close"), self)
-        for button in (self.search_button, self.accept_button, close):
+        for button in (self.search_button, self.accept_button, self.request_button, close):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.request_button)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(close)
         column = QVBoxLayout(self)
@@ -102,13 +119,31 @@ class AcceptTransferDialog(QDialog):
         self.setMinimumWidth(520)
         self.search_button.clicked.connect(self.search)
         self.accept_button.clicked.connect(self.confirm)
+        self.request_button.clicked.connect(self.ask)
         close.clicked.connect(self.reject)
         self.found.currentRowChanged.connect(lambda _row: self._update_accept())
         self.by_snils.toggled.connect(self._switch_mode)
         self.snils.returnPressed.connect(self.search)
         self._switch_mode()
+        self._label = ""
         if client is None:
             self._show(self._offline_text(), error=True)
+        elif query:
+            self._prefill(query)
+            self.search()
+
+    def _prefill(self, query: dict[str, object]) -> None:
+        """Start from what another flow already knows (an import row, a new card)."""
+        if query.get("snils"):
+            self.by_snils.setChecked(True)
+            self.snils.setText(str(query["snils"]))
+            return
+        self.by_name.setChecked(True)
+        self.last_name.setText(str(query.get("last_name") or ""))
+        self.first_name.setText(str(query.get("first_name") or ""))
+        born = query.get("birth_date")
+        if isinstance(born, date):
+            self.birth_date.set_value(born)
 
     # -- searching -----------------------------------------------------------------------------
 
@@ -128,6 +163,7 @@ class AcceptTransferDialog(QDialog):
             if not snils or not is_valid_snils(snils):
                 self._show(self.tr("Enter a valid SNILS (11 digits)."), error=True)
                 return None
+            self._label = self.tr("SNILS {snils}").format(snils=snils)
             return {"snils": snils}
         born = self.birth_date.value()
         last, first = self.last_name.text().strip(), self.first_name.text().strip()
@@ -135,6 +171,7 @@ class AcceptTransferDialog(QDialog):
             self._show(self.tr("Enter the surname, the first name and the date of birth "
                                "(dd.mm.yyyy)."), error=True)
             return None
+        self._label = f"{last} {first}, {born:%d.%m.%Y}"
         return {"last_name": last, "first_name": first, "birth_date": born}
 
     def search(self) -> None:
@@ -164,6 +201,13 @@ class AcceptTransferDialog(QDialog):
         elif all(m.org_id == self._org_id for m in matches):
             self._show(self.tr("This person is already registered in this organisation."),
                        error=True)
+        elif self._chosen() is None and self._to_request() is not None:
+            match = self._to_request()
+            assert match is not None
+            self._show(self.tr("Found in the organisation «{org}» (code {code}). It has not "
+                               "marked the transfer: press «Request a transfer», and the member "
+                               "arrives when it agrees.").format(
+                org=match.org_name, code=match.org_code))
         elif self._chosen() is None:
             self._show(self.tr("Found, but removed from the register: a transfer is not "
                                "possible. Register the person as a new member or restore "
@@ -200,11 +244,13 @@ class AcceptTransferDialog(QDialog):
                                                            code=match.org_code)
             if match.org_id == self._org_id:
                 text += " — " + self.tr("this organisation")
+            elif match.requestable:
+                text += " — " + self.tr("on the register there: request a transfer")
             elif not match.transferable:
                 text += " — " + self.tr("removed from the register")
             self.found.addItem(QListWidgetItem(text))
         self.found.setVisible(len(self.matches) > 1)
-        usable = [i for i, m in enumerate(self.matches) if self._usable(m)]
+        usable = [i for i, m in enumerate(self.matches) if self._usable(m) or m.requestable]
         self.found.setCurrentRow(usable[0] if usable else -1)
         self._update_accept()
 
@@ -214,6 +260,12 @@ class AcceptTransferDialog(QDialog):
     def _chosen(self) -> LookupMatch | None:
         row = self.found.currentRow()
         if 0 <= row < len(self.matches) and self._usable(self.matches[row]):
+            return self.matches[row]
+        return None
+
+    def _to_request(self) -> LookupMatch | None:
+        row = self.found.currentRow()
+        if 0 <= row < len(self.matches) and self.matches[row].requestable:
             return self.matches[row]
         return None
 
@@ -232,6 +284,32 @@ class AcceptTransferDialog(QDialog):
         self._ops.write(lambda session: accept_transfer(session, org_id, handle, on),
                         self._queued, self._refused)
 
+    def ask(self) -> None:
+        """«Запросить перевод»: queue a transfer request to the organisation found."""
+        match = self._to_request()
+        if self._busy or match is None:
+            return
+        on = self.on.value()
+        if not isinstance(on, date):
+            self._show(self.tr("Enter the date of transfer (dd.mm.yyyy)."), error=True)
+            return
+        org_id, comment, label = self._org_id, self.comment.text(), self._label
+        self._set_busy(True)
+        self._ops.write(lambda session: request_transfer(
+            session, org_id, match.handle, on, other_org_id=match.org_id,
+            other_org_name=match.org_name, other_org_code=match.org_code, person_label=label,
+            comment=comment), self._asked, self._refused)
+
+    def _asked(self, _done: object) -> None:
+        if not isValid(self):
+            return
+        self._set_busy(False)
+        self._set_matches([])
+        self._show(self.tr("The transfer request is saved and goes to the other organisation "
+                           "with the next synchronisation (F5). Its answer appears in «Transfer "
+                           "requests»; the member's card arrives when it agrees."))
+        self.requested.emit(self._org_id)
+
     def _queued(self, _done: object) -> None:
         if not isValid(self):
             return
@@ -246,7 +324,7 @@ class AcceptTransferDialog(QDialog):
         if not isValid(self):
             return
         self._set_busy(False)
-        if isinstance(exc, LifecycleRefused):
+        if isinstance(exc, LifecycleRefused | RequestRefused):
             self._show(str(exc), error=True)
         else:
             log.error("queueing a transfer failed: %s", type(exc).__name__)
@@ -262,6 +340,8 @@ class AcceptTransferDialog(QDialog):
 
     def _update_accept(self) -> None:
         self.accept_button.setEnabled(not self._busy and self._chosen() is not None)
+        self.request_button.setEnabled(not self._busy and self._chosen() is None
+                                       and self._to_request() is not None)
 
     def _show(self, text: str, *, error: bool = False) -> None:
         self.result.setText(text)

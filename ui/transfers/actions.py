@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QWidget
+from shiboken6 import isValid
 
+from chairclient.queries.transfer_requests import pending_counts
 from ui.operations import Operations
 from ui.org_tree import OrgScope
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:  # the dialogs (and httpx with them) load on first use, not at
     from sync.client import RegistryClient
     from ui.transfers.accept_dialog import AcceptTransferDialog
     from ui.transfers.out_dialog import TransferOutDialog
+    from ui.transfers.requests_dialog import TransferRequestsDialog
 
 CurrentMember = Callable[[], str | None]
 
@@ -39,8 +42,18 @@ class TransferActions(QObject):
         self.accept_action.setToolTip(self.tr(
             "Accept a union member from another organisation: find them in the registry"))
         self.out_action = QAction(self.tr("Transfer to another &organisation…"), self)
+        self.requests_action = QAction(self.tr("Transfer re&quests…"), self)
+        self.requests_action.setToolTip(self.tr(
+            "Requests to transfer members between organisations: filed by you and to you"))
+        #: The status bar's counter of requests waiting for a decision (opens the list).
+        self.counter = QPushButton(parent)
+        self.counter.setObjectName("transferRequestsCounter")
+        self.counter.setFlat(True)
+        self.counter.setVisible(False)
+        self.counter.clicked.connect(self.show_requests)
         self.accept_action.triggered.connect(self.accept_transfer)
         self.out_action.triggered.connect(self.transfer_out)
+        self.requests_action.triggered.connect(self.show_requests)
         self.accept_action.setEnabled(False)
         self.out_action.setEnabled(False)
 
@@ -50,8 +63,15 @@ class TransferActions(QObject):
         organisation chosen in the tree and, once saved, refresh the views like a sync does."""
         actions = cls(operations, window, window.members.current_member_id)
         actions.install(menu, window.members.table)
+        window.status.addPermanentWidget(actions.counter)
+        from ui.member_card.elsewhere import PersonCheck
+
+        window.members.person_check = PersonCheck(operations, actions.find_member,
+                                                  actions.accept_with)
         window.tree.organisation_selected.connect(actions.set_scope)
+        window.tree.loaded.connect(lambda _count: actions.refresh_counter())
         actions.changed.connect(window._after_decision)
+        actions.changed.connect(actions.refresh_counter)
         return actions
 
     def install(self, menu: QMenu, table: QAbstractItemView) -> None:
@@ -59,6 +79,7 @@ class TransferActions(QObject):
         menu.addSeparator()
         menu.addAction(self.accept_action)
         menu.addAction(self.out_action)
+        menu.addAction(self.requests_action)
         separator = QAction(self)
         separator.setSeparator(True)
         table.addActions([separator, self.out_action, self.accept_action])
@@ -86,8 +107,52 @@ class TransferActions(QObject):
                                       self._client, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.queued.connect(lambda _org: self.changed.emit())
+        dialog.requested.connect(lambda _org: self.changed.emit())
         dialog.open()
         return dialog
+
+    def find_member(self, **query: object) -> list:
+        """The registry's lookup of one person (for the new card's check); raises offline."""
+        if self._client is None:
+            raise LookupError("working without the registry")
+        return self._client.find_member(**query)  # type: ignore[arg-type]
+
+    def accept_with(self, query: dict[str, object]) -> AcceptTransferDialog | None:
+        """The «Принять переводом» dialog already searching for ``query`` (a СНИЛС, or names
+        and a birth date): the import's and the new card's «Запросить перевод»."""
+        if self._scope is None:
+            return None
+        from ui.transfers.accept_dialog import AcceptTransferDialog
+
+        dialog = AcceptTransferDialog(self._ops, self._scope.id, self._scope.name,
+                                      self._client, self._window, query=query)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.queued.connect(lambda _org: self.changed.emit())
+        dialog.requested.connect(lambda _org: self.changed.emit())
+        dialog.open()
+        return dialog
+
+    def show_requests(self) -> TransferRequestsDialog:
+        """Open «Запросы на перевод» (returned for tests)."""
+        from ui.transfers.requests_dialog import TransferRequestsDialog
+
+        dialog = TransferRequestsDialog(self._ops, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.changed.emit)
+        dialog.show()
+        return dialog
+
+    def refresh_counter(self) -> None:
+        """Count the pending requests again (after a sync, a decision, a new request)."""
+        self._ops.read(pending_counts, self._show_counter)
+
+    def _show_counter(self, counts: tuple[int, int]) -> None:
+        if not isValid(self.counter):
+            return
+        waiting_here, waiting_there = counts
+        self.counter.setVisible(bool(waiting_here or waiting_there))
+        self.counter.setText(self.tr("Transfer requests: {here} to decide, {there} sent").format(
+            here=waiting_here, there=waiting_there))
 
     def transfer_out(self) -> TransferOutDialog | None:
         """Open the «Перевести в другую организацию» dialog for the current member."""

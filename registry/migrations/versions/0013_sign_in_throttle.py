@@ -13,7 +13,7 @@ shows in «Администрирование → Пользователи». Th
 SQLite deletes the positions and tokens that refer to it.
 
 Revision ID: 0013_sign_in_throttle
-Revises: 0008_stored_run_rows
+Revises: 0009_transfer_requests
 Create Date: 2026-12-08 01:00:00
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_sign_in_throttle"
-down_revision = "0008_stored_run_rows"
+down_revision = "0009_transfer_requests"
 branch_labels = None
 depends_on = None
 

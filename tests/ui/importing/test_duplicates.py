@@ -183,3 +183,23 @@ def test_the_totals_before_import_are_what_the_import_does(tmp_path, db, decisio
     report = run_import(db, org_id, preview, state.all_duplicates, state.decisions)
     assert report.counts == {"imported": plan["create"], "updated": plan["update"],
                              "skipped": plan["skip"], "refused": plan["refused"]}
+
+
+def test_a_row_registered_elsewhere_offers_a_transfer_request(qtbot, local, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", [
+        ["ФИО", "Дата рождения", "СНИЛС"],
+        ["Орлова Анна", "02.02.1992", ""],
+        ["Белова Вера", "04.04.1994", ""],  # 3: on the register in another organisation
+    ])
+    wizard = make_wizard(qtbot, local, registry)
+    asked: list[dict] = []
+    wizard.request_transfer = asked.append
+    to_preview(qtbot, wizard, path)
+    click(qtbot, wizard)
+    page = wizard.duplicates_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.view.setCurrentIndex(page.model.index(0, 1))
+    assert page.request_button.isEnabled()
+    page.request_button.click()
+    assert asked == [{"last_name": "Белова", "first_name": "Вера",
+                      "birth_date": date(1994, 4, 4)}]
