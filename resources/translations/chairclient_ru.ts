@@ -250,6 +250,14 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Сменить &amp;категорию…</translation>
     </message>
     <message>
+        <source>Remove from the re&amp;gister…</source>
+        <translation>Снять с &amp;учёта…</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore on the register…</source>
+        <translation>&amp;Восстановить на учёте…</translation>
+    </message>
+    <message>
         <source>Actions with &amp;selected</source>
         <translation>&amp;Действия с выбранными</translation>
     </message>
@@ -413,6 +421,22 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n union member(s) removed from the register</source>
+        <translation>
+            <numerusform>%n член Профсоюза снят с учёта</numerusform>
+            <numerusform>%n члена Профсоюза сняты с учёта</numerusform>
+            <numerusform>%n членов Профсоюза сняты с учёта</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n union member(s) restored on the register</source>
+        <translation>
+            <numerusform>%n член Профсоюза восстановлен на учёте</numerusform>
+            <numerusform>%n члена Профсоюза восстановлены на учёте</numerusform>
+            <numerusform>%n членов Профсоюза восстановлены на учёте</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Changed: %n union member(s)</source>
         <translation>
             <numerusform>Изменено: %n член Профсоюза</numerusform>
@@ -512,6 +536,22 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
             <numerusform>&amp;Отменить: смена категории у %n членов Профсоюза</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Undo: removal of %n union member(s) from the register</source>
+        <translation>
+            <numerusform>&amp;Отменить: снятие с учёта %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: снятие с учёта %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: снятие с учёта %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: restoration of %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: восстановление %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: восстановление %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: восстановление %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Undo the last action</source>
         <translation>&amp;Отменить последнее действие</translation>
@@ -547,6 +587,17 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>The action could not be completed; nothing was changed.</source>
         <translation>Действие не удалось выполнить; ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>CardLifecycle</name>
+    <message>
+        <source>Save or cancel the changes of the card first.</source>
+        <translation>Сначала сохраните или отмените изменения карточки.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved because of an internal error.</source>
+        <translation>Из-за внутренней ошибки ничего не сохранено.</translation>
     </message>
 </context>
 <context>
@@ -1899,6 +1950,86 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>LifecycleDialog</name>
+    <message>
+        <source>Remove from the register</source>
+        <extracomment>``submit(dialog)`` starts the change; the dialog waits for :meth:`LifecycleDialog.failed` or :meth:`LifecycleDialog.succeeded`.</extracomment>
+        <translation>Снять с учёта</translation>
+    </message>
+    <message>
+        <source>Restore on the register</source>
+        <translation>Восстановить на учёте</translation>
+    </message>
+    <message>
+        <source>Remove «{name}» from the union register.</source>
+        <translation>Снять с профсоюзного учёта: «{name}».</translation>
+    </message>
+    <message>
+        <source>Restore «{name}» on the union register.</source>
+        <translation>Восстановить на профсоюзном учёте: «{name}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected: %n union member(s).</source>
+        <translation>
+            <numerusform>Выбран %n член Профсоюза.</numerusform>
+            <numerusform>Выбрано %n члена Профсоюза.</numerusform>
+            <numerusform>Выбрано %n членов Профсоюза.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The member stays in the database among those removed (filter «Removed from the register») with the history event; a live electronic union card becomes CANCELLED and PROFCARDS is told with the next daily feed. A transfer to another organisation has its own action.</source>
+        <translation>Член Профсоюза остаётся в базе среди снятых с учёта (фильтр «Снятые с учёта»), в истории появляется событие; действующий ЭПБ становится АННУЛИРОВАН, и со следующей ежедневной выгрузкой PROFCARDS получит отзыв. Для перевода в другую организацию есть отдельное действие.</translation>
+    </message>
+    <message>
+        <source>The member is on the register again from this date; the history keeps both the removal and the restoration. A cancelled union card stays cancelled: order a new one if needed.</source>
+        <translation>С этой даты член Профсоюза снова на учёте; в истории остаются и снятие, и восстановление. Аннулированный ЭПБ остаётся аннулированным: при необходимости закажите новый.</translation>
+    </message>
+    <message>
+        <source>— choose the reason —</source>
+        <translation>— выберите причину —</translation>
+    </message>
+    <message>
+        <source>e.g. the number and date of the decision</source>
+        <translation>например, номер и дата решения</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Removed on:</source>
+        <translation>Дата снятия:</translation>
+    </message>
+    <message>
+        <source>Restored on:</source>
+        <translation>Дата восстановления:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the removal.</source>
+        <translation>Выберите причину снятия с учёта.</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy.</source>
+        <translation>Введите дату в виде ДД.ММ.ГГГГ.</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>Дата не может быть в будущем.</translation>
+    </message>
+</context>
+<context>
     <name>ListDialog</name>
     <message>
         <source>Organisation:</source>
@@ -2422,7 +2553,7 @@ The register of members of the education workers&apos; union for chairs of prima
     </message>
     <message>
         <source>Removed from the register</source>
-        <translation>Сняты с учёта</translation>
+        <translation>Снятые с учёта</translation>
     </message>
     <message>
         <source>On the register and removed</source>
@@ -2649,6 +2780,14 @@ Press «New union member» to fill in the first card.</source>
     <message>
         <source>For a transfer: the date of joining the union, not of joining this organisation</source>
         <translation>При переводе — дата вступления в Профсоюз, а не в эту организацию</translation>
+    </message>
+    <message>
+        <source>Remove from the register…</source>
+        <translation>Снять с учёта…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
     </message>
     <message>
         <source>Membership history</source>

@@ -7,6 +7,7 @@ from collections import Counter
 from PySide6.QtCore import QObject
 
 from chairclient.services import bulk
+from chairclient.services.bulk_lifecycle import REMOVAL, RESTORATION
 from chairclient.services.card_requests import ADD_TO_REQUEST, REMOVE_FROM_REQUEST
 from chairclient.services.card_submit import SUBMIT
 from chairclient.services.steps import BulkResult
@@ -44,6 +45,10 @@ class BulkTexts(QObject):
             return self.tr("The request for %n card(s) is submitted", "", count)
         if action == bulk.CATEGORY:
             return self.tr("Category changed for %n union member(s)", "", count)
+        if action == REMOVAL:
+            return self.tr("%n union member(s) removed from the register", "", count)
+        if action == RESTORATION:
+            return self.tr("%n union member(s) restored on the register", "", count)
         return self.tr("Changed: %n union member(s)", "", count)
 
     def result(self, result: BulkResult) -> str:
@@ -89,6 +94,10 @@ class BulkTexts(QObject):
             return self.tr("&Undo: submitting the request for %n card(s)", "", count)
         if action == bulk.CATEGORY:
             return self.tr("&Undo: category change for %n union member(s)", "", count)
+        if action == REMOVAL:
+            return self.tr("&Undo: removal of %n union member(s) from the register", "", count)
+        if action == RESTORATION:
+            return self.tr("&Undo: restoration of %n union member(s)", "", count)
         return self.tr("&Undo the last action")
 
     def undone(self, action: str, count: int) -> str:

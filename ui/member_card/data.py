@@ -19,6 +19,7 @@ from chairclient.db.models_ref import (
     RefRemovalReason,
 )
 from chairclient.queries.members import member_history
+from chairclient.services.bulk_lifecycle import removal_reasons
 from chairclient.services.derived import member_values
 
 Choices = list[tuple[str, str]]
@@ -35,6 +36,8 @@ class References:
     dues_forms: Choices = field(default_factory=list)
     registration_methods: Choices = field(default_factory=list)
     removal_reasons: dict[str, str] = field(default_factory=dict)
+    #: The reasons a chair may choose for a removal (no transfer: it has its own action).
+    removal_choices: Choices = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def load_references(session: Session, values: dict[str, Any]) -> References:
         dues_forms=[(r.code, r.name) for r in _choices(session, RefDuesForm, keep)],
         registration_methods=[(r.code, r.name) for r in methods],
         removal_reasons={r.code: r.name for r in session.scalars(select(RefRemovalReason))},
+        removal_choices=removal_reasons(session),
     )
 
 

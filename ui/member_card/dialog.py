@@ -29,6 +29,7 @@ from chairclient.validation import ValidationError, required_member_fields, vali
 from ui.member_card import values as card_values
 from ui.member_card.data import MemberCardData, load_member_card
 from ui.member_card.elsewhere import PersonCheck
+from ui.member_card.lifecycle import CardLifecycle
 from ui.member_card.tab_card import CardTab
 from ui.member_card.tab_contacts import ContactsTab
 from ui.member_card.tab_general import CONSENT_GIVEN, CONSENT_SIGNED_ON, GeneralTab
@@ -101,6 +102,10 @@ class MemberCardDialog(QDialog):
         self.contacts = ContactsTab(self.fields)
         self.membership = MembershipTab(self.fields)
         self.card = CardTab()
+        self.lifecycle = CardLifecycle(self.operations, self, self._lifecycle_done,
+                                       lambda text: self._show_status(text, error=True))
+        self.membership.remove_button.clicked.connect(lambda: self._lifecycle("remove"))
+        self.membership.restore_button.clicked.connect(lambda: self._lifecycle("restore"))
         self._tab_titles = {
             "general": self.tr("General"),
             "work": self.tr("Work and study"),
@@ -173,7 +178,8 @@ class MemberCardDialog(QDialog):
         self.work.set_category(values.get("category"))
         reason = data.references.removal_reasons.get(values.get("removal_reason") or "")
         self.membership.set_status(data.org_name, values.get("status", "active"),
-                                   values.get("removed_on"), reason)
+                                   values.get("removed_on"), reason,
+                                   saved=data.member_id is not None)
         self.membership.set_history(data.history)
         self.card.set_card(data.card)
         self.stack.setCurrentIndex(1)
@@ -369,6 +375,24 @@ class MemberCardDialog(QDialog):
         key = self.fields.first_row_with(errors)
         if key is not None:
             self.fields.focus_row(key)
+
+    # -- removal and restoration ---------------------------------------------------------------
+
+    def _lifecycle(self, mode: str) -> None:
+        if self._busy:
+            return
+        current = self.fields.values()
+        name = " ".join(p for p in (current.get("last_name"), current.get("first_name"),
+                                    current.get("patronymic")) if p)
+        self.lifecycle.open(mode, self._data, name, self.has_unsaved_changes())
+
+    def _lifecycle_done(self, member_id: str) -> None:
+        if not isValid(self):
+            return
+        self.saved.emit(member_id)
+        self._show_status(self.tr("Saved at {time}.").format(
+            time=datetime.now().strftime("%H:%M")))
+        self._load()  # the status, the history and the cancelled card
 
     # -- closing -------------------------------------------------------------------------------
 
