@@ -152,6 +152,11 @@ def validate(
     elif entity == "organisation":
         check = validate_passport
     else:
+        from registry.record_rules import record_errors  # (imports the commands: a cycle)
+
+        errors = record_errors(session, entity, merged, current, row_id)
+        if errors:
+            raise Rejected("; ".join(errors.values()))
         return
     after = check(dict(merged)).errors
     before = check(dict(current)).errors if current is not None else {}

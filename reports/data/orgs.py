@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import Organisation
 from chairclient.queries.organisations import operator_settings, subtree_ids
+from reports.data.union import union_processors
 
 
 class UnknownOrganisation(LookupError):
@@ -34,10 +35,12 @@ class OrgInfo:
 
 @dataclass(frozen=True)
 class Party:
-    """The operator or a processor: name and address as printed on the consent."""
+    """The operator or a processor: name and address as printed on the consent (``role``: what a
+    union-wide contractor does for the operator)."""
 
     name: str
     address: str
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,12 +93,17 @@ def scope_ids(session: Session, org_id: str) -> list[str]:
 
 
 def operator_info(session: Session, org_id: str) -> OperatorInfo:
-    """Operator and processors for ``org_id``, inherited from the nearest ancestor with them."""
+    """Operator for ``org_id`` (inherited from the nearest ancestor that has one) and the
+    processors: the union-wide contractors first (:mod:`reports.data.union`), then the ones the
+    region added (a regional entry naming a union-wide contractor again is left out)."""
     name, address, processors = operator_settings(session, org_id)
     operator = Party(name, address or "") if name else None
+    union = [Party(c.name, c.address, c.role) for c in union_processors()]
+    known = {p.name.casefold() for p in union}
     parties = [
         Party(str(p.get("name") or "").strip(), str(p.get("address") or "").strip())
         for p in processors
         if isinstance(p, dict) and p.get("name")
+        and str(p.get("name")).strip().casefold() not in known
     ]
-    return OperatorInfo(operator, parties)
+    return OperatorInfo(operator, union + parties)

@@ -1650,7 +1650,19 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
     <message>
         <source>Unticking the box records that the member has revoked the consent: their data will no longer be sent to PROFCARDS.</source>
-        <translation>Снятие отметки означает отзыв согласия: данные члена Профсоюза перестанут передаваться в PROFCARDS.</translation>
+        <translation type="vanished">Снятие отметки означает отзыв согласия: данные члена Профсоюза перестанут передаваться в PROFCARDS.</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>Дата отзыва</translation>
+    </message>
+    <message>
+        <source>The day the member&apos;s written revocation arrived</source>
+        <translation>День, когда поступил письменный отзыв члена Профсоюза</translation>
+    </message>
+    <message>
+        <source>Unticking the box records that the member has revoked the consent: PROFCARDS gets a withdrawal with the next daily feed, and 30 days after the revocation the phone, e-mail and address (and the SNILS of a member no longer on the register) are erased everywhere.</source>
+        <translation>Снятая отметка означает, что член Профсоюза отозвал согласие: со следующей ежедневной выгрузкой PROFCARDS получит отзыв, а через 30 дней после отзыва телефон, электронная почта и адрес (и СНИЛС того, кто уже не состоит на учёте) будут удалены везде.</translation>
     </message>
     <message>
         <source>Tick the box after the member has signed the paper consent form; the signed paper is kept by the union committee.</source>
@@ -2477,6 +2489,10 @@ The register of members of the education workers&apos; union for chairs of prima
         <translation>Дата не может быть в будущем</translation>
     </message>
     <message>
+        <source>Enter the date the consent was revoked</source>
+        <translation>Укажите дату отзыва согласия</translation>
+    </message>
+    <message>
         <source>Required fields filled: {filled} of {total}</source>
         <translation>Заполнено обязательных полей: {filled} из {total}</translation>
     </message>
@@ -2867,6 +2883,10 @@ Press «New union member» to fill in the first card.</source>
     <message>
         <source>Set by the regional organisation and inherited by every organisation below it. To change it, contact the regional organisation.</source>
         <translation>Задаётся региональной организацией и действует для всех нижестоящих. Чтобы изменить, обратитесь в региональную организацию.</translation>
+    </message>
+    <message>
+        <source>Union-wide processors, printed on every consent before the ones above (one setting for the whole union): {names}.</source>
+        <translation>Обработчики для всего Профсоюза (единая настройка Профсоюза, в согласии печатаются перед указанными выше): {names}.</translation>
     </message>
     <message>
         <source>not set</source>

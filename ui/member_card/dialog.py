@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
+from chairclient.domain.consent_rules import check_revoked_on
 from chairclient.services.members import save_member, set_consent
 from chairclient.validation import ValidationError, required_member_fields, validate_member
 from ui.member_card import values as card_values
@@ -32,7 +33,12 @@ from ui.member_card.elsewhere import PersonCheck
 from ui.member_card.lifecycle import CardLifecycle
 from ui.member_card.tab_card import CardTab
 from ui.member_card.tab_contacts import ContactsTab
-from ui.member_card.tab_general import CONSENT_GIVEN, CONSENT_SIGNED_ON, GeneralTab
+from ui.member_card.tab_general import (
+    CONSENT_GIVEN,
+    CONSENT_REVOKED_ON,
+    CONSENT_SIGNED_ON,
+    GeneralTab,
+)
 from ui.member_card.tab_membership import MembershipTab
 from ui.member_card.tab_work import WorkTab
 from ui.operations import Operations
@@ -173,7 +179,8 @@ class MemberCardDialog(QDialog):
         self._since_follows = data.member_id is None
         consent = data.consent
         self.fields.set_values({**values, CONSENT_GIVEN: consent.given,
-                                CONSENT_SIGNED_ON: consent.signed_on})
+                                CONSENT_SIGNED_ON: consent.signed_on,
+                                CONSENT_REVOKED_ON: None})
         self.general.set_consent_info(consent)
         self.work.set_category(values.get("category"))
         reason = data.references.removal_reasons.get(values.get("removal_reason") or "")
@@ -228,7 +235,11 @@ class MemberCardDialog(QDialog):
 
     def _consent_errors(self) -> dict[str, str]:
         current = self.fields.values()
-        if not current[CONSENT_GIVEN] or self._data is None or self._data.consent.given:
+        if self._data is None:
+            return {}
+        if not current[CONSENT_GIVEN] and self._data.consent.given:
+            return self._revocation_errors(current[CONSENT_REVOKED_ON])
+        if not current[CONSENT_GIVEN] or self._data.consent.given:
             return {}
         signed_on = current[CONSENT_SIGNED_ON]
         if signed_on is None:
@@ -238,6 +249,15 @@ class MemberCardDialog(QDialog):
         if signed_on > date.today():
             return {CONSENT_SIGNED_ON: self.tr("The date cannot be in the future")}
         return {}
+
+    def _revocation_errors(self, revoked_on: object) -> dict[str, str]:
+        """The revocation date: the consent rules' checks (the service runs them again)."""
+        if revoked_on is None:
+            return {CONSENT_REVOKED_ON: self.tr("Enter the date the consent was revoked")}
+        if not isinstance(revoked_on, date):
+            return {CONSENT_REVOKED_ON: self.tr("Enter the date as dd.mm.yyyy")}
+        reason = check_revoked_on(revoked_on, self._data.consent.signed_on, date.today())
+        return {CONSENT_REVOKED_ON: reason} if reason else {}
 
     def _revalidate(self) -> tuple[dict[str, str], list[str]]:
         """Check the card, show messages, marks and the banner; returns (errors, missing)."""
@@ -306,7 +326,9 @@ class MemberCardDialog(QDialog):
         def work(session: Session) -> str:
             saved = save_member(session, org_id, changes, member_id)
             if consent is not None:
-                set_consent(session, saved.member_id, consent[0], signed_on=consent[1])
+                given, day = consent
+                set_consent(session, saved.member_id, given,
+                            signed_on=day if given else None, revoked_on=None if given else day)
             return saved.member_id
 
         self._close_after_save = close

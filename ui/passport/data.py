@@ -12,6 +12,7 @@ from chairclient.db.models import Organisation
 from chairclient.db.models_ref import RefEmployerType
 from chairclient.queries.organisations import operator_settings
 from chairclient.services.organisations import passport_values
+from reports.data.union import union_processors
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class OperatorInfo:
     name: str | None = None
     address: str | None = None
     processors: list[dict[str, Any]] = field(default_factory=list)
+    #: The union-wide contractors every consent lists first (``resources/union.toml``).
+    union: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,5 +69,6 @@ def load_passport(session: Session, org_id: str) -> PassportData:
         superior=(parent.short_name or parent.full_name) if parent else None,
         values=values,
         employer_types=types,
-        operator=OperatorInfo(name, address, processors),
+        operator=OperatorInfo(name, address, processors, [
+            f"{c.name} — {c.role}" if c.role else c.name for c in union_processors()]),
     )
