@@ -161,6 +161,10 @@ def validate(
     after = check(dict(merged)).errors
     before = check(dict(current)).errors if current is not None else {}
     errors = _new_errors(after, before)
+    if entity == "organisation":
+        from registry.record_rules import leadership_errors
+
+        errors.update(leadership_errors(session, merged, current, row_id))
     snils = merged.get("snils") if entity == "member" else None
     snils_changed = snils and (current is None or snils != current.get("snils"))
     becomes_active = snils and (merged.get("status") or "active") == "active" and (
