@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import Organisation
 from chairclient.queries.organisations import operator_settings, subtree_ids
+from chairclient.queries.roles import org_leaders
 from reports.data.union import union_processors
 
 
@@ -62,10 +64,15 @@ class OperatorInfo:
         return out
 
 
-def _info(org: Organisation) -> OrgInfo:
+def _info(session: Session, org: Organisation) -> OrgInfo:
     address = ", ".join(p for p in (org.postal_index, org.address) if p) or None
+    chair = org.chair_name
+    if org.level == "primary":  # the chair is whoever holds the office (the passport's rule)
+        found = org_leaders(session, org.id, date.today())
+        if found is not None:
+            chair = found.chair
     return OrgInfo(org.id, org.code, org.full_name, org.short_name, org.level, address,
-                   org.chair_name, org.chair_phone, org.chair_email)
+                   chair, org.chair_phone, org.chair_email)
 
 
 def org_by_code(session: Session, code: str) -> OrgInfo:
@@ -75,12 +82,12 @@ def org_by_code(session: Session, code: str) -> OrgInfo:
     )
     if org is None:
         raise UnknownOrganisation(f"Организация с кодом «{code}» не найдена")
-    return _info(org)
+    return _info(session, org)
 
 
 def orgs_by_id(session: Session, ids: list[str]) -> dict[str, OrgInfo]:
     rows = session.scalars(select(Organisation).where(Organisation.id.in_(ids))).all()
-    return {org.id: _info(org) for org in rows}
+    return {org.id: _info(session, org) for org in rows}
 
 
 def scope_ids(session: Session, org_id: str) -> list[str]:

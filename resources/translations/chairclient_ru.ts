@@ -258,6 +258,10 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>&amp;Восстановить на учёте…</translation>
     </message>
     <message>
+        <source>Appoint to a union o&amp;ffice…</source>
+        <translation>Назначить на &amp;должность…</translation>
+    </message>
+    <message>
         <source>Actions with &amp;selected</source>
         <translation>&amp;Действия с выбранными</translation>
     </message>
@@ -437,6 +441,22 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n union member(s) appointed to the office</source>
+        <translation>
+            <numerusform>%n член Профсоюза назначен на должность</numerusform>
+            <numerusform>%n члена Профсоюза назначены на должность</numerusform>
+            <numerusform>%n членов Профсоюза назначены на должность</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The office is ended</source>
+        <translation>Полномочия завершены</translation>
+    </message>
+    <message>
+        <source>The mistaken office entry is deleted</source>
+        <translation>Ошибочная запись о должности удалена</translation>
+    </message>
+    <message numerus="yes">
         <source>Changed: %n union member(s)</source>
         <translation>
             <numerusform>Изменено: %n член Профсоюза</numerusform>
@@ -551,6 +571,22 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
             <numerusform>&amp;Отменить: восстановление %n членов Профсоюза</numerusform>
             <numerusform>&amp;Отменить: восстановление %n членов Профсоюза</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: appointment of %n union member(s) to the office</source>
+        <translation>
+            <numerusform>&amp;Отменить: назначение на должность %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: назначение на должность %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: назначение на должность %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo: the end of the office</source>
+        <translation>&amp;Отменить: завершение полномочий</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: deleting the office entry</source>
+        <translation>&amp;Отменить: удаление записи о должности</translation>
     </message>
     <message>
         <source>&amp;Undo the last action</source>
@@ -1583,6 +1619,33 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>EndOfficeDialog</name>
+    <message>
+        <source>End the office</source>
+        <translation>Завершить полномочия</translation>
+    </message>
+    <message>
+        <source>End the office «{office}».</source>
+        <translation>Завершить полномочия: «{office}».</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Last day:</source>
+        <translation>Последний день:</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy.</source>
+        <translation>Введите дату в виде ДД.ММ.ГГГГ.</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose a spreadsheet</source>
@@ -2449,6 +2512,10 @@ The register of members of the education workers&apos; union for chairs of prima
         <translation>ЭПБ</translation>
     </message>
     <message>
+        <source>Union offices</source>
+        <translation>Профсоюзные должности</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -2871,6 +2938,53 @@ Press «New union member» to fill in the first card.</source>
     </message>
 </context>
 <context>
+    <name>OfficesTab</name>
+    <message>
+        <source>Office</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Орган</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Appoint to an office…</source>
+        <translation>Назначить на должность…</translation>
+    </message>
+    <message>
+        <source>End the office…</source>
+        <translation>Завершить полномочия…</translation>
+    </message>
+    <message>
+        <source>Delete a mistaken entry</source>
+        <translation>Удалить ошибочную запись</translation>
+    </message>
+    <message>
+        <source>For an office entered by mistake; an office that was held is ended instead</source>
+        <translation>Для должности, внесённой по ошибке; если должность занимали, завершите полномочия</translation>
+    </message>
+    <message>
+        <source>The offices count in section III of the 5-SP report; the chair and the deputy of the organisation&apos;s passport are taken from them.</source>
+        <translation>Должности учитываются в разделе III отчёта 5-СП; председатель и заместитель в паспорте организации берутся из них.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>по настоящее время</translation>
+    </message>
+    <message>
+        <source>Nothing was saved because of an internal error.</source>
+        <translation>Из-за внутренней ошибки ничего не сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>OperatorTab</name>
     <message>
         <source>The operator and its processors are printed on every consent form of this organisation and of all organisations below it.</source>
@@ -3000,6 +3114,10 @@ Registry code: %2</source>
     <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Taken from the union offices of the members: change them in the member card, tab «Union offices»</source>
+        <translation>Берётся из профсоюзных должностей членов Профсоюза: изменяется в карточке члена Профсоюза, вкладка «Профсоюзные должности»</translation>
     </message>
     <message>
         <source>The passport could not be opened.</source>
@@ -3367,6 +3485,85 @@ Registry code: %2</source>
     <message>
         <source>The members from «%1» are in the list.</source>
         <translation>Члены Профсоюза из «%1» — в списке.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Appoint «{name}» to a union office.</source>
+        <translation>Назначить на профсоюзную должность: «{name}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected: %n union member(s).</source>
+        <translation>
+            <numerusform>Выбран %n член Профсоюза.</numerusform>
+            <numerusform>Выбрано %n члена Профсоюза.</numerusform>
+            <numerusform>Выбрано %n членов Профсоюза.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Appoint to a union office</source>
+        <translation>Назначить на профсоюзную должность</translation>
+    </message>
+    <message>
+        <source>Appoint</source>
+        <translation>Назначить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>— choose the office —</source>
+        <translation>— выберите должность —</translation>
+    </message>
+    <message>
+        <source>e.g. «primary school» for a union group</source>
+        <translation>например, «начальная школа» для профгруппы</translation>
+    </message>
+    <message>
+        <source>Leave empty while the office is held; the end of the term may be entered ahead</source>
+        <translation>Оставьте пустым, пока полномочия действуют; окончание срока можно указать заранее</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Орган:</translation>
+    </message>
+    <message>
+        <source>Which one:</source>
+        <translation>Какой (какая):</translation>
+    </message>
+    <message>
+        <source>Elected on:</source>
+        <translation>Дата избрания:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Choose the office.</source>
+        <translation>Выберите должность.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the election as dd.mm.yyyy.</source>
+        <translation>Введите дату избрания в виде ДД.ММ.ГГГГ.</translation>
+    </message>
+    <message>
+        <source>The date of the election cannot be in the future.</source>
+        <translation>Дата избрания не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>Enter the end date as dd.mm.yyyy or leave it empty.</source>
+        <translation>Введите дату окончания в виде ДД.ММ.ГГГГ или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <source>The end cannot be before the election.</source>
+        <translation>Окончание не может быть раньше избрания.</translation>
     </message>
 </context>
 <context>

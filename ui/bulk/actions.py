@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton, QWidget
 from shiboken6 import isValid
 
-from chairclient.services import bulk, bulk_lifecycle
+from chairclient.services import bulk, bulk_lifecycle, roles
 from chairclient.services.card_requests import add_to_draft
 from chairclient.services.steps import BulkResult
 from chairclient.services.undo import CannotUndo, StepInfo, UndoDone, last_step, undo_last_step
@@ -27,6 +27,7 @@ from ui.bulk.texts import BulkTexts
 from ui.lifecycle import REMOVE, RESTORE, LifecycleDialog
 from ui.operations import Operations
 from ui.printing.background import BackgroundTask, run_in_background
+from ui.roles import RoleDialog
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,11 @@ class BulkActions(QObject):
                                         self.remove_members)
         self.restore_action = self._make(self.tr("Res&tore on the register…"),
                                          self.restore_members)
+        self.role_action = self._make(self.tr("Appoint to a union o&ffice…"),
+                                      self.appoint_office)
         self.actions = [self.consent_action, self.request_action, self.received_action,
-                        self.issued_action, self.category_action, self.remove_action,
-                        self.restore_action]
+                        self.issued_action, self.category_action, self.role_action,
+                        self.remove_action, self.restore_action]
         self.menu = QMenu(self.tr("Actions with &selected"), parent)
         self.menu.addActions(self.actions)
         if extra:
@@ -182,6 +185,36 @@ class BulkActions(QObject):
         ids = self._selection()
         if ids and not self.busy:
             self._ask_lifecycle(RESTORE, ids, [])
+
+    def appoint_office(self) -> None:
+        """«Назначить на должность…»: the offices are read first, then asked."""
+        ids = self._selection()
+        if ids and not self.busy:
+            self._ops.read(roles.union_roles, lambda found: self._ask_office(ids, found),
+                           lambda _error: None)
+
+    def _ask_office(self, ids: list[str], found: list[tuple[str, str]]) -> None:
+        if not isValid(self) or self.busy or self.dialog is not None:
+            return
+        dialog = RoleDialog(self._parent, found, count=len(ids))
+        self.dialog = dialog
+
+        def accepted() -> None:
+            role, since = dialog.chosen_role(), dialog.chosen_since()
+            until, body, name = (dialog.chosen_until(), dialog.chosen_body(),
+                                 dialog.chosen_body_name())
+            assert role is not None and since is not None
+            self._start(lambda s, chosen, step: roles.appoint(
+                s, chosen, role, since, until=until, body=body, body_name=name, progress=step),
+                ids)
+
+        def closed(_code: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def _ask_lifecycle(self, mode: str, ids: list[str], reasons: list[tuple[str, str]]) -> None:
         if not isValid(self) or self.busy or self.dialog is not None:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from PySide6.QtCore import QObject
 
-from chairclient.services import bulk
+from chairclient.services import bulk, roles
 from chairclient.services.bulk_lifecycle import REMOVAL, RESTORATION
 from chairclient.services.card_requests import ADD_TO_REQUEST, REMOVE_FROM_REQUEST
 from chairclient.services.card_submit import SUBMIT
@@ -49,6 +49,12 @@ class BulkTexts(QObject):
             return self.tr("%n union member(s) removed from the register", "", count)
         if action == RESTORATION:
             return self.tr("%n union member(s) restored on the register", "", count)
+        if action == roles.APPOINT:
+            return self.tr("%n union member(s) appointed to the office", "", count)
+        if action == roles.END:
+            return self.tr("The office is ended")
+        if action == roles.DELETE:
+            return self.tr("The mistaken office entry is deleted")
         return self.tr("Changed: %n union member(s)", "", count)
 
     def result(self, result: BulkResult) -> str:
@@ -98,6 +104,12 @@ class BulkTexts(QObject):
             return self.tr("&Undo: removal of %n union member(s) from the register", "", count)
         if action == RESTORATION:
             return self.tr("&Undo: restoration of %n union member(s)", "", count)
+        if action == roles.APPOINT:
+            return self.tr("&Undo: appointment of %n union member(s) to the office", "", count)
+        if action == roles.END:
+            return self.tr("&Undo: the end of the office")
+        if action == roles.DELETE:
+            return self.tr("&Undo: deleting the office entry")
         return self.tr("&Undo the last action")
 
     def undone(self, action: str, count: int) -> str:

@@ -40,6 +40,7 @@ from ui.member_card.tab_general import (
     GeneralTab,
 )
 from ui.member_card.tab_membership import MembershipTab
+from ui.member_card.tab_offices import OfficesTab
 from ui.member_card.tab_work import WorkTab
 from ui.operations import Operations
 from ui.printing.actions import CardPrinting
@@ -108,6 +109,7 @@ class MemberCardDialog(QDialog):
         self.contacts = ContactsTab(self.fields)
         self.membership = MembershipTab(self.fields)
         self.card = CardTab()
+        self.offices = OfficesTab(self.operations, self._lifecycle_done)
         self.lifecycle = CardLifecycle(self.operations, self, self._lifecycle_done,
                                        lambda text: self._show_status(text, error=True))
         self.membership.remove_button.clicked.connect(lambda: self._lifecycle("remove"))
@@ -118,10 +120,11 @@ class MemberCardDialog(QDialog):
             "contacts": self.tr("Contacts"),
             "membership": self.tr("Membership"),
             "card": self.tr("Union card"),
+            "offices": self.tr("Union offices"),
         }
         for key, page in (("general", self.general), ("work", self.work),
                           ("contacts", self.contacts), ("membership", self.membership),
-                          ("card", self.card)):
+                          ("card", self.card), ("offices", self.offices)):
             self.tabs.addTab(page, self._tab_titles[key])
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(content)
@@ -189,6 +192,10 @@ class MemberCardDialog(QDialog):
                                    saved=data.member_id is not None)
         self.membership.set_history(data.history)
         self.card.set_card(data.card)
+        name = " ".join(p for p in (values.get("last_name"), values.get("first_name"),
+                                    values.get("patronymic")) if p)
+        self.offices.set_member(data.member_id, name, data.offices,
+                                data.references.union_roles)
         self.stack.setCurrentIndex(1)
         self._set_busy(False)
         self._revalidate()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -10,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import Organisation
 from chairclient.db.models_ref import RefEmployerType
+from chairclient.domain.role_rules import LEADERSHIP_FIELDS, leadership_values
 from chairclient.queries.organisations import operator_settings
+from chairclient.queries.roles import org_leaders
 from chairclient.services.organisations import passport_values
 from reports.data.union import union_processors
 
@@ -37,6 +40,8 @@ class PassportData:
     employer_types: list[tuple[str, str]]
     # What consents of this organisation print (its own settings or the nearest ancestor's).
     operator: OperatorInfo
+    #: «Руководство» fields taken from the members' union offices (shown, never edited).
+    derived: frozenset[str] = frozenset()
 
     @property
     def operator_editable(self) -> bool:
@@ -61,6 +66,12 @@ def load_passport(session: Session, org_id: str) -> PassportData:
         if row.active or row.code == current
     ]
     name, address, processors = operator_settings(session, org_id)
+    derived: frozenset[str] = frozenset()
+    if org.level == "primary":
+        found = org_leaders(session, org_id, date.today())
+        if found is not None:  # the offices are recorded: they are the one home of these facts
+            values.update(leadership_values(found))
+            derived = frozenset(LEADERSHIP_FIELDS)
     return PassportData(
         org_id=org.id,
         code=org.code,
@@ -71,4 +82,5 @@ def load_passport(session: Session, org_id: str) -> PassportData:
         employer_types=types,
         operator=OperatorInfo(name, address, processors, [
             f"{c.name} — {c.role}" if c.role else c.name for c in union_processors()]),
+        derived=derived,
     )
