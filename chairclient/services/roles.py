@@ -9,6 +9,7 @@ an office cannot be given to is skipped with the reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -53,6 +54,64 @@ def _first(errors: dict[str, str]) -> str:
     return text[:1].lower() + text[1:]
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """An office to give: who, which, in which body, from / to."""
+
+    member_id: str
+    role: str
+    since: date
+    until: date | None = None
+    body: str | None = None
+    body_name: str | None = None
+
+
+def _checked(
+    session: Session, wanted: Sequence[Wanted], names: dict[str, str], today: date,
+    progress: Progress | None = None,
+) -> tuple[list[dict], dict[str, str]]:
+    """The rows of the offices the rules allow, and member id → why one was refused (each
+    judged against the organisation's offices, those allowed before it included)."""
+    facts = load_members(session, unique([w.member_id for w in wanted]))
+    by_org: dict[str, list[Office]] = {}
+    rows: list[dict] = []
+    refused: dict[str, str] = {}
+    for number, item in enumerate(wanted, 1):
+        member = facts.get(item.member_id)
+        if member is None:
+            refused[item.member_id] = "не найден в базе"
+            continue
+        body = item.body or role_rules.DEFAULT_BODY.get(item.role)
+        body_name = (item.body_name or "").strip() or None
+        others = by_org.setdefault(member.org_id, _offices(session, member.org_id))
+        office = Office(new_id(), item.member_id, item.role, body, item.since, item.until)
+        errors = role_rules.role_errors(
+            office, roles=names, today=today, member_active=member.status == "active",
+            others=others, body_name=body_name, roles_named=names)
+        if errors:
+            refused.setdefault(item.member_id, _first(errors))
+        else:
+            others.append(office)
+            rows.append({"id": office.id, "org_id": member.org_id,
+                         "member_id": item.member_id, "role": item.role, "since": item.since,
+                         "until": item.until, "body": body, "body_name": body_name})
+        if progress is not None and (number % 500 == 0 or number == len(wanted)):
+            progress(number, len(wanted))
+    return rows, refused
+
+
+def appoint_with_step(session: Session, wanted: Sequence[Wanted], step_id: str, *,
+                      today: date | None = None) -> dict[str, str]:
+    """Offices written as part of another action's step (the import of a sheet, whose cards
+    and offices go in one transaction): returns member id → why an office was not given."""
+    names = dict(union_roles(session))
+    rows, refused = _checked(session, wanted, names, today or date.today())
+    group = ActionGroup(session, APPOINT)
+    group.step_id = step_id
+    group.create("member_role", rows, _FIELDS)
+    return refused
+
+
 def appoint(
     session: Session, member_ids: Sequence[str], role: str, since: date, *,
     until: date | None = None, body: str | None = None, body_name: str | None = None,
@@ -73,28 +132,16 @@ def appoint(
     result = BulkResult(APPOINT)
     group = ActionGroup(session, APPOINT)
     facts = load_members(session, ids)
-    by_org: dict[str, list[Office]] = {}
-    rows = []
-    for number, member_id in enumerate(ids, 1):
-        member = facts.get(member_id)
-        if member is None:
+    for member_id in ids:
+        if member_id not in facts:
             result.skip(member_id, None, "")
-            continue
-        others = by_org.setdefault(member.org_id, _offices(session, member.org_id))
-        office = Office(new_id(), member_id, role, body, since, until)
-        errors = role_rules.role_errors(
-            office, roles=names, today=today, member_active=member.status == "active",
-            others=others, body_name=body_name, roles_named=names)
-        if errors:
-            result.skip(member_id, member, _first(errors))
+    wanted = [Wanted(m, role, since, until, body, body_name) for m in ids if m in facts]
+    rows, refused = _checked(session, wanted, names, today, progress)
+    for item in wanted:
+        if item.member_id in refused:
+            result.skip(item.member_id, facts[item.member_id], refused[item.member_id])
         else:
-            others.append(office)
-            rows.append({"id": office.id, "org_id": member.org_id, "member_id": member_id,
-                         "role": role, "since": since, "until": until, "body": body,
-                         "body_name": body_name})
-            result.done.append(member_id)
-        if progress is not None and (number % 500 == 0 or number == len(ids)):
-            progress(number, len(ids))
+            result.done.append(item.member_id)
     group.create("member_role", rows, _FIELDS)
     result.step_id = group.finish({"count": len(result.done), "skipped": len(result.skipped),
                                    "role": role, "since": since.isoformat()})
