@@ -70,3 +70,31 @@ def test_removal_syncs_in_one_exchange_and_profcards_withdraws(make_side, server
     assert server_member(server.db, member_id)["status"] == "active"
     added = make_feed(server.db, today + timedelta(days=2)).added
     assert member_id in {x["member_id"] for x in added}
+
+
+@pytest.mark.parametrize("server", BACKENDS, indirect=True)
+def test_an_office_reaches_the_registry_and_the_territorial_chair(make_side, server) -> None:
+    from chairclient.db.models import MemberRole
+    from chairclient.services import roles
+    from registry.models import ENTITY_TABLES
+
+    chair, terr = make_side("chair1"), make_side("territory1")
+    chair.sync()
+    with chair.db.transaction() as session:
+        free = session.scalar(select(Member.id).where(
+            Member.org_id == chair.org_id, Member.status == "active",
+            Member.id.not_in(select(MemberRole.member_id))).order_by(Member.id))
+        result = roles.appoint(session, [free], "group_organiser", date.today(),
+                               body_name="начальная школа")
+    assert result.done == [free]
+    report = chair.sync()
+    assert (report.applied, report.rejected) == (1, 0), report.rejected_reasons
+    offices = ENTITY_TABLES["member_role"]
+    with server.db.read() as session:
+        row = session.execute(select(offices).where(offices.c.member_id == free)).mappings().one()
+    assert (row["role"], row["body"], row["body_name"]) == ("group_organiser", "group",
+                                                            "начальная школа")
+    terr.sync()
+    with terr.db.transaction() as session:
+        pulled = session.scalars(select(MemberRole).where(MemberRole.member_id == free)).one()
+        assert (pulled.body, pulled.since) == ("group", date.today())
