@@ -92,7 +92,8 @@ def role_errors(
 ) -> dict[str, str]:
     """What is wrong with writing ``office`` (field → Russian reason). ``roles``: the active
     codes of ``ref_union_roles``; ``member_active``: the holder is on the register;
-    ``others``: the other live offices of the same organisation."""
+    ``others``: the other live offices of the same organisation (only those of the same office
+    can clash, so a caller may pass just those)."""
     errors: dict[str, str] = {}
     if office.role not in roles:
         errors["role"] = "Выберите должность из справочника профсоюзных должностей"

@@ -106,9 +106,10 @@ def _check_member(member: Member, changes: dict[str, Any], today: date) -> None:
 
 def _commit(
     session: Session, member: Member, change: _Change, name: str, args: dict[str, Any],
-    event: MembershipEvent, step_id: str | None,
+    event: MembershipEvent, step_id: str | None, refresh: bool = True,
 ) -> LifecycleDone:
-    """Write the event, queue the command (with undo data) and refresh derived columns."""
+    """Write the event, queue the command (with undo data) and refresh derived columns (a
+    bulk action refreshes all its members once at its end instead: ``refresh=False``)."""
     change.add("membership_event", event)
     session.flush()
     entry = outbox.record_command(
@@ -116,7 +117,8 @@ def _commit(
         step_id or new_id(),
     )
     entry.base = {"rows": change.rows, "created": change.created}
-    refresh_members(session, [member.id])
+    if refresh:
+        refresh_members(session, [member.id])
     cards = [r["id"] for r in change.rows if r["entity"] == "card"]
     return LifecycleDone(member.id, event.id, entry.mutation_id, cards)
 
@@ -130,7 +132,7 @@ def _note(note: str | None) -> str | None:
 
 def remove_member(
     session: Session, member_id: str, on: date, reason: str, *, note: str | None = None,
-    step_id: str | None = None, today: date | None = None,
+    step_id: str | None = None, today: date | None = None, refresh: bool = True,
 ) -> LifecycleDone:
     """Снять с учёта: status «removed», date and reason, a «removed» event (with the person's
     ``note``, if any); live cards become АННУЛИРОВАН."""
@@ -164,12 +166,12 @@ def remove_member(
     args: dict[str, Any] = {"on": on, "reason": reason}
     if note:
         args["note"] = note
-    return _commit(session, member, change, rules.REMOVE_MEMBER, args, event, step_id)
+    return _commit(session, member, change, rules.REMOVE_MEMBER, args, event, step_id, refresh)
 
 
 def restore_member(
     session: Session, member_id: str, on: date, *, note: str | None = None,
-    step_id: str | None = None, today: date | None = None,
+    step_id: str | None = None, today: date | None = None, refresh: bool = True,
 ) -> LifecycleDone:
     """Восстановить на учёте снятого члена Профсоюза: a «restored» event (with ``note``)."""
     today = today or date.today()
@@ -185,7 +187,7 @@ def restore_member(
     args: dict[str, Any] = {"on": on}
     if note:
         args["note"] = note
-    return _commit(session, member, change, rules.RESTORE_MEMBER, args, event, step_id)
+    return _commit(session, member, change, rules.RESTORE_MEMBER, args, event, step_id, refresh)
 
 
 def change_category(

@@ -73,7 +73,9 @@ def _checked(
     """The rows of the offices the rules allow, and member id → why one was refused (each
     judged against the organisation's offices, those allowed before it included)."""
     facts = load_members(session, unique([w.member_id for w in wanted]))
-    by_org: dict[str, list[Office]] = {}
+    # Only offices of the same kind can clash (role_rules): per organisation and office, so a
+    # selection of thousands is not judged against thousands each.
+    by_org: dict[tuple[str, str], list[Office]] = {}
     rows: list[dict] = []
     refused: dict[str, str] = {}
     for number, item in enumerate(wanted, 1):
@@ -83,7 +85,10 @@ def _checked(
             continue
         body = item.body or role_rules.DEFAULT_BODY.get(item.role)
         body_name = (item.body_name or "").strip() or None
-        others = by_org.setdefault(member.org_id, _offices(session, member.org_id))
+        key = (member.org_id, item.role)
+        if key not in by_org:
+            by_org[key] = [o for o in _offices(session, member.org_id) if o.role == item.role]
+        others = by_org[key]
         office = Office(new_id(), item.member_id, item.role, body, item.since, item.until)
         errors = role_rules.role_errors(
             office, roles=names, today=today, member_active=member.status == "active",
