@@ -1,5 +1,5 @@
 """Command line: serve, init-db, seed-demo, create-user, reset-password, purge-tombstones,
-card-batch, card-ship, card-receive, profcards-feed, pd-erasure."""
+card-batch, card-ship, card-receive, profcards-feed, duplicates, pd-erasure."""
 
 from __future__ import annotations
 
