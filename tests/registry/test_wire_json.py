@@ -29,7 +29,7 @@ def latest_run_columns() -> dict[str, tuple[str, ...]]:
     defines ``RUN_COLUMNS`` for the tables it changes."""
     found: dict[str, tuple[str, ...]] = {"transfer_requests": requests_migration.RUN_COLUMNS}
     for path in sorted(VERSIONS.glob("[0-9]*.py")):
-        if path.stem <= "0009":
+        if int(path.stem[:4]) <= 9:  # 0008 and 0009 are read above
             continue
         module = importlib.import_module(f"registry.migrations.versions.{path.stem}")
         found.update(getattr(module, "RUN_COLUMNS", {}))
