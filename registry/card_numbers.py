@@ -3,7 +3,8 @@
 Scheme: ``9643`` (the union's issuer prefix) + an 11-digit serial from the registry's counter
 ``card_serial`` (``server_counters``, taken under the batch's write lock, never reused) + one
 Luhn check digit over the first 15 digits, as on payment cards. So ``964300000000001`` + ``2``
-is the first number. A number typed by hand can be checked offline (:func:`is_valid`); the
+is the first number. The scheme itself is :mod:`chairclient.domain.card_numbers` (the demo data
+use it too); a number typed by hand can be checked offline (:func:`is_valid`); the
 ``uq_cards_number`` constraint of the ``cards`` table keeps numbers unique, and a serial whose
 number already exists (e.g. imported demo cards) is skipped.
 """
@@ -13,38 +14,22 @@ from __future__ import annotations
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from chairclient.domain.card_numbers import (
+    LENGTH,
+    PREFIX,
+    SERIAL_DIGITS,
+    format_number,
+    is_valid,
+    luhn_digit,
+)
 from registry.models import ENTITY_TABLES, server_counters
 
-PREFIX = "9643"
-SERIAL_DIGITS = 11
-LENGTH = len(PREFIX) + SERIAL_DIGITS + 1
+__all__ = ["LENGTH", "PREFIX", "SERIAL_DIGITS", "format_number", "is_valid", "luhn_digit",
+           "next_numbers"]
+
 COUNTER = "card_serial"
 
 cards = ENTITY_TABLES["card"]
-
-
-def luhn_digit(body: str) -> str:
-    """The check digit that makes ``body`` + digit pass the Luhn test."""
-    total = 0
-    for position, char in enumerate(reversed(body)):
-        digit = int(char)
-        if position % 2 == 0:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
-    return str((10 - total % 10) % 10)
-
-
-def is_valid(number: str) -> bool:
-    """A number of this scheme: 16 digits, the prefix, a correct check digit."""
-    return (len(number) == LENGTH and number.isdigit() and number.startswith(PREFIX)
-            and luhn_digit(number[:-1]) == number[-1])
-
-
-def format_number(serial: int) -> str:
-    body = f"{PREFIX}{serial:0{SERIAL_DIGITS}d}"
-    return body + luhn_digit(body)
 
 
 def next_numbers(session: Session, count: int) -> list[str]:

@@ -1,5 +1,5 @@
 """Command line: serve, init-db, seed-demo, create-user, reset-password, purge-tombstones,
-card-batch, card-ship, card-receive, profcards-feed."""
+card-batch, card-ship, card-receive, profcards-feed, duplicates, pd-erasure."""
 
 from __future__ import annotations
 
@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     duplicates.add_argument("--org", required=True, help="organisation id or registry code")
     duplicates.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     cli_cards.add_parsers(with_db)
+    erasure = with_db("pd-erasure", "erase the data only a revoked consent covered (30 days "
+                      "after the revocation); run daily")
+    erasure.add_argument("--date", type=cli_cards.day_argument, required=True,
+                         help="the day of the run YYYY-MM-DD")
+    erasure.add_argument("--json", action="store_true", help="print the summary as JSON")
     return parser
 
 
@@ -178,6 +183,17 @@ def _run(args: argparse.Namespace, db: Database) -> int:
         groups = find_duplicates(db, _org_id(db, args.org))
         rows = write_workbook(groups, args.out)
         print(f"Групп возможных дубликатов: {len(groups)}, карточек: {rows}. Файл: {args.out}")
+    elif args.command == "pd-erasure":
+        from registry.pd_erasure import erase_revoked
+
+        report = erase_revoked(db, args.date)
+        if args.json:
+            json.dump({"date": args.date.isoformat(), "members": report.members,
+                       "fields": report.fields}, sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            print(f"Удаление данных по отозванным согласиям за {args.date:%d.%m.%Y}: "
+                  f"членов Профсоюза {report.members}, полей {report.fields}")
     elif args.command == "purge-tombstones":
         from registry.changelog import purge_tombstones
 

@@ -15,7 +15,8 @@ from registry.db import Database
 COMMANDS = ("card-batch", "card-ship", "card-receive", "profcards-feed")
 
 
-def _day(text: str) -> date:
+def day_argument(text: str) -> date:
+    """A ``--date`` argument (YYYY-MM-DD) of the registry's jobs."""
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -24,21 +25,21 @@ def _day(text: str) -> date:
 
 def add_parsers(with_db: Callable[[str, str], argparse.ArgumentParser]) -> None:
     batch = with_db("card-batch", "process the submitted ЭПБ requests of a date (1st/15th)")
-    batch.add_argument("--date", type=_day, required=True, help="processing date YYYY-MM-DD")
+    batch.add_argument("--date", type=day_argument, required=True, help="processing date YYYY-MM-DD")
     batch.add_argument("--out", type=Path, help="folder for the card maker's order files")
     batch.add_argument("--json", action="store_true", help="print the summary as JSON")
     ship = with_db("card-ship", "mark a batch's cards shipped to the region (ОТПРАВЛЕН В РЕГИОН)")
-    ship.add_argument("--batch-date", type=_day, required=True)
+    ship.add_argument("--batch-date", type=day_argument, required=True)
     ship.add_argument("--org", help="only this organisation's subtree (id or registry code)")
-    ship.add_argument("--on", type=_day, help="date of the mark (default: today)")
+    ship.add_argument("--on", type=day_argument, help="date of the mark (default: today)")
     ship.add_argument("--json", action="store_true")
     receive = with_db("card-receive", "mark an organisation's shipped cards received (ПОЛУЧЕН)")
     receive.add_argument("--org", required=True, help="organisation id or registry code")
-    receive.add_argument("--batch-date", type=_day, help="only the cards of this batch")
-    receive.add_argument("--on", type=_day, help="date of the mark (default: today)")
+    receive.add_argument("--batch-date", type=day_argument, help="only the cards of this batch")
+    receive.add_argument("--on", type=day_argument, help="date of the mark (default: today)")
     receive.add_argument("--json", action="store_true")
     feed = with_db("profcards-feed", "write the daily PROFCARDS feed of a date")
-    feed.add_argument("--date", type=_day, required=True, help="feed date YYYY-MM-DD")
+    feed.add_argument("--date", type=day_argument, required=True, help="feed date YYYY-MM-DD")
     feed.add_argument("--out", type=Path, required=True, help="folder for the feed files")
     feed.add_argument("--json", action="store_true", help="print the summary as JSON")
 

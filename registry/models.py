@@ -185,7 +185,7 @@ audit_history = Table(
     Column("entity", String(40), nullable=False),
     Column("entity_id", String(36), nullable=False),
     Column("org_id", String(36), nullable=False),
-    #: 'create', 'update', 'delete'
+    #: 'create', 'update', 'delete'; 'erase' (pd-erasure: the field only, no values)
     Column("op", String(10), nullable=False),
     Column("field", String(60)),
     Column("old_value", JSON),

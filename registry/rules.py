@@ -152,10 +152,19 @@ def validate(
     elif entity == "organisation":
         check = validate_passport
     else:
+        from registry.record_rules import record_errors  # (imports the commands: a cycle)
+
+        errors = record_errors(session, entity, merged, current, row_id)
+        if errors:
+            raise Rejected("; ".join(errors.values()))
         return
     after = check(dict(merged)).errors
     before = check(dict(current)).errors if current is not None else {}
     errors = _new_errors(after, before)
+    if entity == "organisation":
+        from registry.record_rules import leadership_errors
+
+        errors.update(leadership_errors(session, merged, current, row_id))
     snils = merged.get("snils") if entity == "member" else None
     snils_changed = snils and (current is None or snils != current.get("snils"))
     becomes_active = snils and (merged.get("status") or "active") == "active" and (

@@ -109,7 +109,8 @@ SERVER_SET_CONSENT_COLUMNS = frozenset({"profcards_sent_on"})
 
 
 class MemberRole(Synced, Base):
-    """A union office held by a member (chair, committee member, профгрупорг …)."""
+    """A union office held by a member (chair, committee member, профгрупорг …); the rules:
+    :mod:`chairclient.domain.role_rules`."""
 
     __tablename__ = "member_roles"
 
@@ -117,3 +118,7 @@ class MemberRole(Synced, Base):
     role: Mapped[str] = mapped_column(ForeignKey("ref_union_roles.code"), nullable=False)
     since: Mapped[date | None] = mapped_column(Date)
     until: Mapped[date | None] = mapped_column(Date)
+    #: The body it is held in (role_rules.BODIES; None: the office's usual one).
+    body: Mapped[str | None] = mapped_column(String(20))
+    #: Which one, when there are several (a профгруппа's name: «начальная школа»).
+    body_name: Mapped[str | None] = mapped_column(String(200))

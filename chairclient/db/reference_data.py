@@ -111,12 +111,14 @@ EMPLOYER_TYPES = [
     ("other", "Иная организация"),
 ]
 
-#: (code, name, 5-СП section III group)
+#: (code, name, 5-СП section III group); where each is held: chairclient.domain.role_rules.
 UNION_ROLES = [
     ("chair", "Председатель", "chair"),
     ("deputy_chair", "Заместитель председателя", "committee"),
+    ("treasurer", "Казначей", "committee"),
     ("committee_member", "Член профкома", "committee"),
-    ("revision_member", "Член ревизионной комиссии", "revision"),
+    ("revision_chair", "Председатель контрольно-ревизионной комиссии", "revision"),
+    ("revision_member", "Член контрольно-ревизионной (ревизионной) комиссии", "revision"),
     ("group_organiser", "Профгрупорг", "group_organiser"),
     ("safety_rep", "Уполномоченный по охране труда", "safety"),
     ("youth_council", "Член молодёжного совета", ""),

@@ -7,6 +7,7 @@ passes the checks of :mod:`chairclient.validation.checksums`.
 from __future__ import annotations
 
 from chairclient.demo.common import REGION_CODE, DemoRandom
+from chairclient.domain import card_numbers
 from chairclient.validation import snils_control
 
 #: Numbers up to 001-001-998 predate the СНИЛС checksum; demo numbers stay above them.
@@ -74,17 +75,20 @@ class LegalIdIssuer:
 
 
 class CardNumberIssuer:
-    """16-digit ЭПБ numbers: a fixed prefix, the region, then a rising serial with gaps."""
+    """ЭПБ numbers of the documented scheme (:mod:`chairclient.domain.card_numbers`: ``9643``,
+    an 11-digit serial, a Luhn check digit), the serials rising with gaps. They start far above
+    the registry's own counter, so numbers the registry assigns later do not meet them (the
+    registry skips a serial whose number exists anyway)."""
 
-    PREFIX = "9643"
+    PREFIX = card_numbers.PREFIX
 
     def __init__(self, rng: DemoRandom) -> None:
         self._rng = rng
-        self._serial = 1_000_000 + rng.randint(0, 50_000)
+        self._serial = 52_000_000_000 + rng.randint(0, 50_000)
 
     def next(self) -> str:
         self._serial += self._rng.randint(1, 3)
-        return f"{self.PREFIX}{REGION_CODE}{self._serial:010d}"
+        return card_numbers.format_number(self._serial)
 
 
 def registry_code(territory: str, number: int) -> str:

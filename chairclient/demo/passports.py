@@ -25,11 +25,10 @@ from chairclient.text import organisation_search_text
 STAFF_AS_OF = date(2026, 10, 1)
 INCOMPLETE_SHARE = 0.05
 
+#: The region's own processors. The union-wide contractors (ООО «ФИНФОРТ» for PROFCARDS,
+#: ООО «Интернет Медиа» for the cards) are one setting for the whole union
+#: (``resources/union.toml``), printed on every consent before these.
 PD_PROCESSORS = [
-    {"name": "АО «Энская карточная фабрика» (изготовление ЭПБ)",
-     "address": "606015, Энская обл., г. Энск, ул. Заводская, д. 3"},
-    {"name": "ООО «Финбонус» (оператор программы PROFCARDS)",
-     "address": "606010, Энская обл., г. Энск, ул. Мира, д. 40, офис 12"},
     {"name": "АНО «Центр цифровых сервисов Профсоюза» (ведение единого реестра)",
      "address": "606001, Энская обл., г. Энск, ул. Советская, д. 21, офис 4"},
 ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from chairclient.demo.common import TODAY, DemoRandom, age_on, clamp
 from chairclient.demo.organisations import OrgPlan
+from chairclient.domain.role_rules import DEFAULT_BODY
 
 _ELECTED_FROM = date(2021, 11, 2)  # five-year terms: nobody's term has run out yet
 _ELECTED_TO = date(2026, 10, 15)
@@ -81,7 +82,8 @@ def generate_roles(
                 if role in ("group_organiser", "safety_rep") and rng.random() < 0.3:
                     since = rng.day_between(elected, TODAY - timedelta(days=1))
                 rows.append({"id": rng.uuid(), "org_id": plan.id, "member_id": member["id"],
-                             "role": role, "since": since, "until": None})
+                             "role": role, "since": since, "until": None,
+                             "body": DEFAULT_BODY.get(role), "body_name": None})
         leadership[plan.id] = Leadership(
             chair=holders.get("chair", [None])[0],
             deputy=(holders.get("deputy_chair") or [None])[0],

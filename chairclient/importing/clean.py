@@ -128,6 +128,25 @@ def _text(value: Any) -> str:
     return tidy(value)
 
 
+_OFFICE_SEPARATORS = re.compile(r"[;,\n]+")
+
+
+def clean_union_roles(value: Any) -> tuple[str, ...]:
+    """«Член профкома; профгрупорг» → office codes (the reference list's names, case and ё
+    ignored); an office not in the list refuses the cell."""
+    codes: list[str] = []
+    for part in _OFFICE_SEPARATORS.split(tidy(value)):
+        if not part.strip():
+            continue
+        code = reference.UNION_ROLE.find(part)
+        if code is None:
+            raise ValueError(f"Профсоюзная должность «{part.strip()[:60]}» не найдена в "
+                             "справочнике (например: член профкома, профгрупорг, "
+                             "уполномоченный по охране труда)")
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))
+
+
 CLEANERS: dict[str, Callable[[Any], Any]] = {
     "last_name": clean_name,
     "first_name": clean_name,
@@ -151,6 +170,8 @@ CLEANERS: dict[str, Callable[[Any], Any]] = {
     "address": _text,
     "phone": clean_phone,
     "email": clean_email,
+    "union_roles": clean_union_roles,
+    "union_role_since": clean_date,
 }
 #: Card field a cleaned value goes to, where it differs from the column's field.
 TARGET = {"position": "position_code"}

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 
 #: Pseudo-field: the whole ФИО in one column, split into surname, name and patronymic.
 FULL_NAME = "full_name"
+#: Not card fields: the union offices the member holds (names from ``ref_union_roles``, several
+#: separated by «;») and the date they were elected; written as ``member_roles`` rows.
+UNION_ROLES = "union_roles"
+UNION_ROLE_SINCE = "union_role_since"
+OFFICE_FIELDS = (UNION_ROLES, UNION_ROLE_SINCE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,13 @@ COLUMNS: tuple[Column, ...] = (
     )),
     Column("email", "Электронная почта", False, (
         "электронная почта", "e mail", "email", "эл почта", "адрес электронной почты", "почта",
+    )),
+    Column(UNION_ROLES, "Профсоюзная должность", False, (
+        "профсоюзная должность", "должность в профсоюзе", "профсоюзные должности",
+        "общественная должность", "профсоюзный актив", "должность в профкоме",
+    )),
+    Column(UNION_ROLE_SINCE, "Дата избрания на профсоюзную должность", False, (
+        "дата избрания", "избран", "дата избрания на должность", "в профсоюзной должности с",
     )),
 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chairclient.importing.preview import PreviewRow
 
@@ -46,6 +46,18 @@ class ImportReport:
                 row.row, outcome, reason, row.display_name, member_id, tuple(row.missing), fields
             )
         )
+
+    def note_offices(self, refused: dict[str, str]) -> None:
+        """A saved card whose union office was not given (``member id → reason``): the card
+        stays saved, its line says why the office is missing."""
+        if not refused:
+            return
+        for index, outcome in enumerate(self.rows):
+            reason = refused.get(outcome.member_id or "")
+            if reason and outcome.outcome in (IMPORTED, UPDATED):
+                text = f"Профсоюзная должность не назначена: {reason}"
+                self.rows[index] = replace(
+                    outcome, reason="; ".join(p for p in (outcome.reason, text) if p))
 
     def sort(self) -> None:
         self.rows.sort(key=lambda r: r.row)

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from chairclient.db.reference_data import UNION_ROLES as ROLE_LIST
+from chairclient.domain import role_rules
 from chairclient.importing.clean import clean_cells, is_blank
-from chairclient.importing.columns import COLUMNS_BY_FIELD
+from chairclient.importing.columns import COLUMNS_BY_FIELD, UNION_ROLE_SINCE, UNION_ROLES
 from chairclient.importing.errors import ImportRefused
 from chairclient.importing.mapping import Mapping as ColumnMapping
 from chairclient.importing.mapping import Table, mapping_problems
@@ -85,6 +87,26 @@ class Preview:
         return [p for r in self.rows for p in r.problems]
 
 
+_ROLE_CODES = frozenset(code for code, *_ in ROLE_LIST)
+
+
+def _office_errors(values: Mapping[str, Any], today: date) -> dict[str, str]:
+    """The offices of the row, judged as the office rules judge any (the organisation's other
+    offices are checked when the import runs)."""
+    roles, since = values.get(UNION_ROLES) or (), values.get(UNION_ROLE_SINCE)
+    if not roles:
+        return {UNION_ROLE_SINCE: "Дата избрания указана, а профсоюзная должность — нет"} \
+            if since else {}
+    for role in roles:
+        found = role_rules.role_errors(
+            role_rules.Office("", "", role, None, since or today, None), roles=_ROLE_CODES,
+            today=today, member_active=True, others=())
+        if found:
+            field = UNION_ROLE_SINCE if "since" in found else UNION_ROLES
+            return {field: next(iter(found.values()))}
+    return {}
+
+
 def preview_row(
     number: int,
     cells: dict[str, Any],
@@ -101,6 +123,8 @@ def preview_row(
         if is_blank(values.get(name_field)) and not errors:
             errors[name_field] = NO_NAME_MESSAGE
             result.missing = [f for f in result.missing if f != name_field]
+    errors.update({k: v for k, v in _office_errors(values, today or date.today()).items()
+                   if k not in errors})
     problems = [Problem(number, f, m, ERROR) for f, m in errors.items()]
     problems += [Problem(number, f, m, ERROR) for f, m in result.errors.items() if f not in errors]
     problems += [Problem(number, f, m, WARNING) for f, m in warnings.items()]

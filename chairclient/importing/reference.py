@@ -10,6 +10,7 @@ from chairclient.db.reference_data import (
     EDUCATION_LEVELS,
     POSITIONS,
     REGISTRATION_METHODS,
+    UNION_ROLES,
 )
 from chairclient.importing.columns import fold_header
 from chairclient.validation import SEX_CHOICES, STUDY_FORM_CHOICES, STUDY_LEVEL_CHOICES
@@ -75,6 +76,15 @@ DUES_FORM = Lookup(dict(DUES_FORMS), {
     "безнал": "cashless", "безналичная": "cashless", "через бухгалтерию": "cashless",
     "наличные": "cash", "освобожден": "exempt",
 })
+UNION_ROLE = Lookup({c: n for c, n, _ in UNION_ROLES}, {
+    "председатель профкома": "chair", "председатель ппо": "chair",
+    "зам председателя": "deputy_chair", "заместитель председателя профкома": "deputy_chair",
+    "член профсоюзного комитета": "committee_member", "член кРК": "revision_member",
+    "член крк": "revision_member", "член ревизионной комиссии": "revision_member",
+    "председатель крк": "revision_chair", "председатель ревизионной комиссии": "revision_chair",
+    "профорг": "group_organiser", "уполномоченный по от": "safety_rep",
+    "уполномоченный по охране труда": "safety_rep", "молодежный совет": "youth_council",
+})
 STUDY_LEVEL = Lookup(dict(STUDY_LEVEL_CHOICES))
 STUDY_FORM = Lookup(dict(STUDY_FORM_CHOICES))
 
@@ -88,4 +98,5 @@ TEMPLATE_LISTS: dict[str, Lookup] = {
     "dues_form": DUES_FORM,
     "study_level": STUDY_LEVEL,
     "study_form": STUDY_FORM,
+    "union_roles": UNION_ROLE,
 }

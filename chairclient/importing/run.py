@@ -18,12 +18,14 @@ from typing import Any
 
 from chairclient.db.engine import Database
 from chairclient.db.models import Member, new_id
+from chairclient.importing.columns import OFFICE_FIELDS, UNION_ROLE_SINCE, UNION_ROLES
 from chairclient.importing.duplicates import Decision, Duplicate
 from chairclient.importing.errors import ImportCancelled
 from chairclient.importing.outcome import IMPORTED, REFUSED, SKIPPED, UPDATED, ImportReport
 from chairclient.importing.preview import Preview, PreviewRow
 from chairclient.importing.writer import MemberWriter
 from chairclient.services.members import save_member
+from chairclient.services.roles import Wanted, appoint_with_step
 from chairclient.validation import ValidationError
 
 Progress = Callable[[int, int], None]
@@ -98,6 +100,7 @@ def run_import(
 
     total = len(todo)
     card_of_row: dict[int, str] = {}  # file row → the card it created or updated
+    offices: list[Wanted] = []  # the union offices of the rows, given once the cards exist
     step_id = new_id()
     with db.sessions() as session:
         transaction = session.begin()
@@ -111,25 +114,31 @@ def run_import(
                     target = duplicate.existing.id if duplicate.existing else card_of_row.get(
                         duplicate.other_row or -1
                     )
+                card_values = {k: v for k, v in row.values.items() if k not in OFFICE_FIELDS}
                 try:
                     if target:
                         writer.flush()
-                        values = _update_values(session, target, row.values)
+                        values = _update_values(session, target, card_values)
                         save_member(session, org_id, values, target, step_id=step_id,
                                     today=today)
                         writer.reserve_snils(values.get("snils"))
                         card_of_row[row.row] = target
                         report.add(row, UPDATED, "Карточка обновлена", target)
                     else:
-                        member_id = writer.create(row.values)
+                        member_id = writer.create(card_values)
                         card_of_row[row.row] = member_id
                         report.add(row, IMPORTED, "", member_id)
+                    offices += [Wanted(card_of_row[row.row], role,
+                                       row.values.get(UNION_ROLE_SINCE) or (today or date.today()))
+                                for role in row.values.get(UNION_ROLES) or ()]
                 except (ValidationError, LookupError) as exc:
                     fields = tuple(exc.result.errors) if isinstance(exc, ValidationError) else ()
                     report.add(row, REFUSED, _refusal(exc), fields=fields)
                 if progress is not None and (done % 100 == 0 or done == total):
                     progress(done, total)
             writer.flush()
+            refused = appoint_with_step(session, offices, step_id, today=today)
+            report.note_offices(refused)
         except BaseException:
             transaction.rollback()
             raise

@@ -19,7 +19,7 @@ HELP_SHEET = "Инструкция"
 TEMPLATE_ROWS = 5000
 
 TEMPLATE_COLUMNS = tuple(c for c in COLUMNS if c.field != FULL_NAME)
-DATE_FIELDS = {"birth_date", "member_since", "registered_on"}
+DATE_FIELDS = {"birth_date", "member_since", "registered_on", "union_role_since"}
 
 EXAMPLES = (
     {
@@ -29,7 +29,8 @@ EXAMPLES = (
         "registration_method": "Заявление о вступлении", "workplace": "МБОУ СОШ № 1",
         "position": "Учитель", "education_level": "Высшее — бакалавриат",
         "dues_form": "Безналичная через бухгалтерию", "phone": "+7 912 345-67-89",
-        "email": "ivanova@example.ru",
+        "email": "ivanova@example.ru", "union_roles": "Член профкома",
+        "union_role_since": "20.10.2021",
     },
     {
         "last_name": "Семёнов", "first_name": "Алексей", "birth_date": "02.11.2001",
@@ -55,8 +56,11 @@ INSTRUCTIONS = (
     "взносов — выбирайте из выпадающего списка. Должность, которой нет в списке, можно "
     "вписать текстом.",
     "8. Для обучающихся заполните уровень обучения, курс и форму обучения; должность не нужна.",
-    "9. Примеры в строках 2–3 удалите перед загрузкой.",
-    "10. Перед загрузкой программа покажет все найденные ошибки и возможные дубликаты; "
+    "9. Профсоюзная должность — из выпадающего списка (председатель, член профкома, "
+    "профгрупорг, уполномоченный по охране труда …); несколько — через точку с запятой. "
+    "Дата избрания на должность — в соседнем столбце (без неё — день загрузки).",
+    "10. Примеры в строках 2–3 удалите перед загрузкой.",
+    "11. Перед загрузкой программа покажет все найденные ошибки и возможные дубликаты; "
     "ничего не будет записано, пока вы не подтвердите загрузку.",
 )
 
@@ -108,7 +112,8 @@ def write_template(path: Path | str) -> Path:
         source = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(names) + 1}"
         validation = DataValidation(
             type="list", formula1=source, allow_blank=True,
-            showErrorMessage=column.field != "position",  # a position may be free text
+            # a position may be free text; several offices are separated by «;»
+            showErrorMessage=column.field not in ("position", "union_roles"),
             errorTitle="Значение не из списка", error="Выберите значение из списка.",
         )
         target = get_column_letter(index)

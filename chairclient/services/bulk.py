@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import Consent, new_id
 from chairclient.db.models_ref import RefCategory
+from chairclient.domain import consent_rules
 from chairclient.services import lifecycle
 from chairclient.services.card_steps import (  # noqa: F401  (the bulk actions, in one place)
     CARDS_BROKEN,
@@ -59,8 +60,9 @@ def mark_consent(
 ) -> BulkResult:
     """Согласие получено: a consent record (current template version) for each member without
     a live one."""
-    if signed_on > (today or date.today()):
-        raise BulkRefused("Дата подписания согласия не может быть в будущем")
+    refused = consent_rules.check_signed_on(signed_on, today or date.today())
+    if refused is not None:
+        raise BulkRefused(refused)
     ids = unique(member_ids)
     result = BulkResult(CONSENT)
     group = ActionGroup(session, CONSENT)

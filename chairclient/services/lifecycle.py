@@ -106,9 +106,10 @@ def _check_member(member: Member, changes: dict[str, Any], today: date) -> None:
 
 def _commit(
     session: Session, member: Member, change: _Change, name: str, args: dict[str, Any],
-    event: MembershipEvent, step_id: str | None,
+    event: MembershipEvent, step_id: str | None, refresh: bool = True,
 ) -> LifecycleDone:
-    """Write the event, queue the command (with undo data) and refresh derived columns."""
+    """Write the event, queue the command (with undo data) and refresh derived columns (a
+    bulk action refreshes all its members once at its end instead: ``refresh=False``)."""
     change.add("membership_event", event)
     session.flush()
     entry = outbox.record_command(
@@ -116,18 +117,27 @@ def _commit(
         step_id or new_id(),
     )
     entry.base = {"rows": change.rows, "created": change.created}
-    refresh_members(session, [member.id])
+    if refresh:
+        refresh_members(session, [member.id])
     cards = [r["id"] for r in change.rows if r["entity"] == "card"]
     return LifecycleDone(member.id, event.id, entry.mutation_id, cards)
 
 
+def _note(note: str | None) -> str | None:
+    try:
+        return rules.clean_note(note)
+    except ValueError as exc:
+        raise LifecycleRefused(str(exc)) from None
+
+
 def remove_member(
-    session: Session, member_id: str, on: date, reason: str, *,
-    step_id: str | None = None, today: date | None = None,
+    session: Session, member_id: str, on: date, reason: str, *, note: str | None = None,
+    step_id: str | None = None, today: date | None = None, refresh: bool = True,
 ) -> LifecycleDone:
-    """Снять с учёта: status «removed», date and reason, a «removed» event; live cards
-    become АННУЛИРОВАН."""
+    """Снять с учёта: status «removed», date and reason, a «removed» event (with the person's
+    ``note``, if any); live cards become АННУЛИРОВАН."""
     today = today or date.today()
+    note = _note(note)
     member = _member(session, member_id)
     _refuse_if(rules.check_remove(
         member.status, on, today, _last_event(session, member_id), reason,
@@ -139,7 +149,7 @@ def remove_member(
     change.set("member", member, values)
     event = MembershipEvent(
         id=new_id(), org_id=member.org_id, member_id=member.id, kind="removed", event_date=on,
-        reason=reason, from_org_id=member.org_id,
+        reason=reason, from_org_id=member.org_id, note=note,
     )
     live = session.scalars(
         select(Card).where(
@@ -153,25 +163,31 @@ def remove_member(
             id=rules.card_cancel_id(event.id, card.id), org_id=card.org_id, card_id=card.id,
             status="cancelled", changed_at=utcnow(), note=rules.CARD_CANCEL_NOTE,
         ))
-    args = {"on": on, "reason": reason}
-    return _commit(session, member, change, rules.REMOVE_MEMBER, args, event, step_id)
+    args: dict[str, Any] = {"on": on, "reason": reason}
+    if note:
+        args["note"] = note
+    return _commit(session, member, change, rules.REMOVE_MEMBER, args, event, step_id, refresh)
 
 
 def restore_member(
-    session: Session, member_id: str, on: date, *,
-    step_id: str | None = None, today: date | None = None,
+    session: Session, member_id: str, on: date, *, note: str | None = None,
+    step_id: str | None = None, today: date | None = None, refresh: bool = True,
 ) -> LifecycleDone:
-    """Восстановить на учёте снятого члена Профсоюза: a «restored» event."""
+    """Восстановить на учёте снятого члена Профсоюза: a «restored» event (with ``note``)."""
     today = today or date.today()
+    note = _note(note)
     member = _member(session, member_id)
     _refuse_if(rules.check_restore(member.status, on, today, _last_event(session, member_id)))
     change = _Change(session)
     change.set("member", member, {"status": "active", "removed_on": None, "removal_reason": None})
     event = MembershipEvent(
         id=new_id(), org_id=member.org_id, member_id=member.id, kind="restored", event_date=on,
-        to_org_id=member.org_id,
+        to_org_id=member.org_id, note=note,
     )
-    return _commit(session, member, change, rules.RESTORE_MEMBER, {"on": on}, event, step_id)
+    args: dict[str, Any] = {"on": on}
+    if note:
+        args["note"] = note
+    return _commit(session, member, change, rules.RESTORE_MEMBER, args, event, step_id, refresh)
 
 
 def change_category(

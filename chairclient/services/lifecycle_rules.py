@@ -22,6 +22,9 @@ TRANSFER_REASON = "transfer"
 #: History events that start a membership with a new card (the registration).
 REGISTRATION_KINDS = frozenset({"joined", "transferred_in"})
 
+#: The longest comment a removal or restoration keeps in its history event.
+NOTE_MAX_LENGTH = 500
+
 #: Note of the status-change row written when a removal cancels a live card.
 CARD_CANCEL_NOTE = "Аннулирована: член Профсоюза снят с учёта"
 
@@ -55,6 +58,16 @@ def check_date(on: date, today: date, last_event: date | None) -> str | None:
     if last_event is not None and on < last_event:
         return f"Дата не может быть раньше последнего события истории ({last_event:%d.%m.%Y})"
     return None
+
+
+def clean_note(note: str | None) -> str | None:
+    """A person's comment to a lifecycle event: stripped, inner runs of spaces kept, empty →
+    None. ValueError (Russian) when it is longer than :data:`NOTE_MAX_LENGTH`."""
+    text = (note or "").strip()
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValueError(f"Комментарий не длиннее {NOTE_MAX_LENGTH} символов "
+                         f"(сейчас {len(text)})")
+    return text or None
 
 
 def check_remove(

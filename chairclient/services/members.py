@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import Consent, Member, MembershipEvent, new_id
+from chairclient.domain import consent_rules
 from chairclient.services import outbox
 from chairclient.services.derived import member_values, refresh_members
 from chairclient.services.lifecycle_rules import registration_kind
@@ -24,8 +25,11 @@ from chairclient.validation import (
     validate_member,
 )
 
-#: Consent template version printed on the form and stored on each consent record.
-CONSENT_TEMPLATE_VERSION = "2025-09"
+#: Consent template version printed on the form and stored on each consent record made now.
+CONSENT_TEMPLATE_VERSION = consent_rules.CURRENT_TEMPLATE_VERSION
+#: The card's names of the consent fields (a refusal names the field it is about).
+CONSENT_FIELDS = {"signed_on": "consent_signed_on", "template_version": "consent_signed_on",
+                  "revoked_on": "consent_revoked_on"}
 
 _EDITABLE = frozenset(member_values(Member()).keys()) - {"status", "removed_on", "removal_reason"}
 
@@ -143,20 +147,32 @@ def _add_join_event(session: Session, member: Member, step_id: str) -> None:
     outbox.record(session, event, "create", fields, {}, step_id)
 
 
+def _refuse_consent(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(ValidationResult(
+            errors={CONSENT_FIELDS.get(k, k): v for k, v in errors.items()}))
+
+
 def set_consent(
     session: Session,
     member_id: str,
     given: bool,
     *,
     signed_on: date | None = None,
+    revoked_on: date | None = None,
     recorded_by: str | None = None,
     step_id: str | None = None,
+    today: date | None = None,
 ) -> bool:
-    """Tick or untick the consent box. Unticking revokes the live consent (kept on record).
+    """Tick or untick the consent box. Unticking revokes the live consent on ``revoked_on``
+    (the day the written revocation arrived; today by default); the record stays.
 
-    Returns whether anything changed.
+    The rules of :mod:`chairclient.domain.consent_rules` (the registry's too): no date in the
+    future, no revocation before the signing. A refusal raises :class:`ValidationError` keyed
+    by the card's consent fields. Returns whether anything changed.
     """
     step_id = step_id or new_id()
+    today = today or date.today()
     member = session.get(Member, member_id)
     if member is None or member.deleted:
         raise LookupError(f"member {member_id} not found")
@@ -168,11 +184,14 @@ def set_consent(
         )
     ).all()
     if given and not live:
+        signed = signed_on or today
+        _refuse_consent(consent_rules.consent_errors(
+            signed, CONSENT_TEMPLATE_VERSION, None, today, other_live=False))
         consent = Consent(
             id=new_id(),
             org_id=member.org_id,
             member_id=member_id,
-            signed_on=signed_on or date.today(),
+            signed_on=signed,
             template_version=CONSENT_TEMPLATE_VERSION,
             recorded_by=recorded_by,
         )
@@ -184,8 +203,12 @@ def set_consent(
         }
         outbox.record(session, consent, "create", fields, {}, step_id)
     elif not given and live:
+        when = revoked_on or today
         for consent in live:
-            consent.revoked_on = date.today()
+            reason = consent_rules.check_revoked_on(when, consent.signed_on, today)
+            _refuse_consent({"revoked_on": reason} if reason else {})
+        for consent in live:
+            consent.revoked_on = when
             outbox.record(
                 session, consent, "update", {"revoked_on": consent.revoked_on},
                 {"revoked_on": None}, step_id,

@@ -41,10 +41,21 @@ def snils_control(number: str) -> str:
     return f"{control:02d}"
 
 
+def is_all_zeros(value: object) -> bool:
+    """``value`` is digits (with separators) that are all zeros: a placeholder, never a number
+    anyone was given, although its check digits come out «right» (СНИЛС 000-000-000 00, ИНН
+    0000000000)."""
+    if not isinstance(value, str):
+        return False
+    digits = _SEPARATORS.sub("", value)
+    return bool(digits) and set(digits) == {"0"}
+
+
 def is_valid_snils(digits: str) -> bool:
-    """True for an 11-digit СНИЛС whose control sum is right (or that is too old to have one)."""
+    """True for an 11-digit СНИЛС whose control sum is right (or that is too old to have one);
+    never for all zeros."""
     snils = _compact(digits, 11)
-    if snils is None:
+    if snils is None or is_all_zeros(snils):
         return False
     number, control = snils[:9], snils[9:]
     if int(number) <= SNILS_UNCHECKED_MAX:
@@ -53,9 +64,10 @@ def is_valid_snils(digits: str) -> bool:
 
 
 def is_valid_inn(digits: str) -> bool:
-    """True for a 10-digit (organisation) or 12-digit (person) ИНН with correct check digits."""
+    """True for a 10-digit (organisation) or 12-digit (person) ИНН with correct check digits;
+    never for all zeros."""
     inn = _compact(digits, 10, 12)
-    return inn is not None and _stdnum_inn.is_valid(inn)
+    return inn is not None and not is_all_zeros(inn) and _stdnum_inn.is_valid(inn)
 
 
 def is_valid_ogrn(digits: str) -> bool:

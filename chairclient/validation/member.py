@@ -24,7 +24,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from chairclient.validation.checksums import is_valid_snils
+from chairclient.validation.checksums import is_all_zeros, is_valid_snils
 from chairclient.validation.fields import (
     CATEGORY_CHOICES,
     REGISTRATION_METHOD_CHOICES,
@@ -220,7 +220,9 @@ def _check_snils(reader: FieldReader) -> None:
     except ValueError as exc:
         reader.error("snils", str(exc))
         return
-    if not is_valid_snils(snils):
+    if is_all_zeros(snils):
+        reader.error("snils", "СНИЛС не может состоять из одних нулей")
+    elif not is_valid_snils(snils):
         reader.error("snils", "Неверная контрольная сумма")
 
 

@@ -36,6 +36,11 @@ def _integral(value: object) -> int | None:
 
 _PHONE_CHARS = re.compile(r"\+?[0-9\s()\-–.]+")
 _PHONE_HINT = "Ожидается российский номер: +7 и 10 цифр, например +7 912 345-67-89"
+#: First digits of the Russian area and operator codes after +7 (3xx, 4xx, 8xx, 9xx); +7 6xx
+#: and +7 7xx are Kazakhstan's, +7 0xx, 1xx, 2xx and 5xx are not issued.
+RUSSIAN_AREA_STARTS = "3489"
+_AREA_HINT = ("Принимаются только российские номера: код города или оператора после +7 "
+              "начинается с 3, 4, 8 или 9")
 
 
 def normalise_phone(text: str | int) -> str:
@@ -66,8 +71,8 @@ def normalise_phone(text: str | int) -> str:
         national = digits
     else:
         raise ValueError(f"{_PHONE_HINT} (цифр в номере: {len(digits)})")
-    if national[0] in "012":
-        raise ValueError("Код города или оператора не может начинаться с 0, 1 или 2")
+    if national[0] not in RUSSIAN_AREA_STARTS:
+        raise ValueError(_AREA_HINT)
     return "+7" + national
 
 

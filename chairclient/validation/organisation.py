@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from chairclient.validation.checksums import (
+    is_all_zeros,
     is_valid_inn,
     is_valid_kpp,
     is_valid_ogrn,
@@ -272,6 +273,9 @@ def _identifier(reader: FieldReader, name: str, label: str, lengths: tuple[int, 
 
 def _check_inn(reader: FieldReader, name: str, lengths: tuple[int, ...]) -> str | None:
     inn = _identifier(reader, name, "ИНН", lengths)
+    if inn and is_all_zeros(inn):
+        reader.error(name, "ИНН не может состоять из одних нулей")
+        return None
     if inn and not is_valid_inn(inn):
         reader.error(name, _CHECKSUM_MESSAGE)
         return None

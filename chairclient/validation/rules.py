@@ -81,8 +81,15 @@ def check_phone(text: str) -> str | None:
 @lru_cache(maxsize=4096)  # pure, and costly (email_validator)
 def check_email(text: str) -> str | None:
     """Syntax check of an e-mail address (no DNS look-up)."""
+    address = normalise_email(text)
+    local, at, _domain = address.rpartition("@")
+    if at and not local.isascii():
+        # Mail servers and PROFCARDS take only Latin local parts; a Cyrillic one is almost
+        # always a wrong keyboard layout. A Cyrillic domain (…@почта.рф) is fine.
+        return ("Имя почтового ящика (до «@») пишется латинскими буквами, цифрами и знаками "
+                ". _ - +; кириллица не допускается (пример: ivanov@mail.ru)")
     try:
-        validate_email(normalise_email(text), check_deliverability=False)
+        validate_email(address, check_deliverability=False)
     except EmailNotValidError:
         return "Неверный адрес электронной почты (пример: ivanov@mail.ru)"
     return None

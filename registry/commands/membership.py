@@ -31,11 +31,16 @@ class _EventArgs(Args):
     event_id: str | None = Field(None, min_length=1, max_length=36)
 
 
-class RemoveArgs(_EventArgs):
+class _NoteArgs(_EventArgs):
+    #: The person's comment, kept in the history event (checked by ``clean_note``).
+    note: str | None = Field(None, max_length=rules.NOTE_MAX_LENGTH + 100)
+
+
+class RemoveArgs(_NoteArgs):
     reason: str = Field(min_length=1, max_length=40)
 
 
-class RestoreArgs(_EventArgs):
+class RestoreArgs(_NoteArgs):
     pass
 
 
@@ -76,6 +81,13 @@ def _check(reason: str | None) -> None:
         raise Rejected(reason)
 
 
+def _note(note: str | None) -> str | None:
+    try:
+        return rules.clean_note(note)
+    except ValueError as exc:
+        raise Rejected(str(exc)) from None
+
+
 def _apply(
     ctx: Context, row: Any, changes: dict[str, Any], event_id: str, event: dict[str, Any]
 ) -> MutationResult:
@@ -112,6 +124,7 @@ def _cancel_cards(ctx: Context, member_id: str, event_id: str) -> None:
 @command(rules.REMOVE_MEMBER, "member", RemoveArgs)
 def remove_member(ctx: Context, args: RemoveArgs) -> MutationResult:
     row = _member(ctx)
+    note = _note(args.note)
     _check(rules.check_remove(
         row["status"], args.on, server_today(ctx.now), _last_event(ctx, row["id"]), args.reason,
         _codes(ctx, "ref_removal_reasons"),
@@ -121,7 +134,7 @@ def remove_member(ctx: Context, args: RemoveArgs) -> MutationResult:
         ctx, row, {"status": "removed", "removed_on": args.on, "removal_reason": args.reason},
         event_id,
         {"kind": "removed", "event_date": args.on, "reason": args.reason,
-         "from_org_id": row["org_id"]},
+         "from_org_id": row["org_id"], "note": note},
     )
     _cancel_cards(ctx, row["id"], event_id)
     return result
@@ -130,13 +143,14 @@ def remove_member(ctx: Context, args: RemoveArgs) -> MutationResult:
 @command(rules.RESTORE_MEMBER, "member", RestoreArgs)
 def restore_member(ctx: Context, args: RestoreArgs) -> MutationResult:
     row = _member(ctx)
+    note = _note(args.note)
     _check(rules.check_restore(
         row["status"], args.on, server_today(ctx.now), _last_event(ctx, row["id"])
     ))
     return _apply(
         ctx, row, {"status": "active", "removed_on": None, "removal_reason": None},
         _event_id(ctx, args.event_id),
-        {"kind": "restored", "event_date": args.on, "to_org_id": row["org_id"]},
+        {"kind": "restored", "event_date": args.on, "to_org_id": row["org_id"], "note": note},
     )
 
 

@@ -1,7 +1,8 @@
 """Consent to personal-data processing (152-ФЗ art. 9 part 4): one document per member.
 
 All nine required elements are printed; passport data stay blanks to fill by hand (they never
-enter the database). The text comes from ``resources/reports/consent.toml``, whose version must
+enter the database). A member under 18 on the day of printing gets the representative section
+marked as required, with a line for the representative's signature. The text comes from ``resources/reports/consent.toml``, whose version must
 match the version the core stores on each consent record.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
+from chairclient.domain.consent_rules import needs_representative
 from chairclient.services.members import CONSENT_TEMPLATE_VERSION
 from reports.data.members import MemberDoc, active_without_consent, members_in_scope
 from reports.data.orgs import OperatorInfo, OrgInfo, operator_info, orgs_by_id, scope_ids
@@ -101,9 +104,13 @@ def _processors_part(styles: Styles, tpl: dict[str, Any], info: OperatorInfo) ->
     out: list[Flowable] = [Paragraph(tpl["headings"]["processors"], styles.heading),
                            Paragraph(tpl["texts"]["processors_intro"], styles.body)]
     if info.processors:
+        # One paragraph: the list must leave the whole form on one page.
+        items = []
         for n, party in enumerate(info.processors, 1):
-            address = f", адрес: {text(party.address)}" if party.address else ""
-            out.append(Paragraph(f"6.{n}. {text(party.name)}{address}.", styles.body))
+            role = f" ({text(party.role)})" if party.role else ""
+            address = text(party.address) if party.address else "_" * 24  # filled by hand
+            items.append(f"6.{n}. {text(party.name)}{role}, адрес: {address}")
+        out.append(Paragraph("; ".join(items) + ".", styles.body))
     else:
         for n in (1, 2):
             out.append(blank_line(styles, [(f"6.{n}.", None, "наименование, адрес")]))
@@ -132,16 +139,28 @@ def _passport_lines(styles: Styles) -> list[Flowable]:
     ]
 
 
-def _representative_part(styles: Styles, tpl: dict[str, Any]) -> list[Flowable]:
+def _representative_part(styles: Styles, tpl: dict[str, Any], *, required: bool = False
+                         ) -> list[Flowable]:
+    """Section 2: optional (a note says when to fill it), or required for a member under 18
+    (marked, with the representative's own signature line)."""
+    texts = tpl["texts"]
+    heading = tpl["headings"]["representative"]
+    if required:
+        head = [Paragraph(f"{heading} *", styles.heading),
+                Paragraph(f"* {texts['representative_required']}.", styles.body)]
+    else:
+        head = [Paragraph(f'{heading} <font name="{styles.small.fontName}" '
+                          f'size="{styles.small.fontSize}">({texts["representative_note"]})'
+                          "</font>", styles.heading)]
+    tail = [signature_block(styles, texts["representative_signature"])] if required else []
     return [
-        Paragraph(f'{tpl["headings"]["representative"]} <font name="{styles.small.fontName}" '
-                  f'size="{styles.small.fontSize}">({tpl["texts"]["representative_note"]})</font>',
-                  styles.heading),
+        *head,
         blank_line(styles, [("ФИО представителя", None, ""), ("адрес", 70, "")]),
         blank_line(styles, [("документ, удостоверяющий личность: серия", 16, ""),
                             ("номер", 26, ""), ("выдан", None, "кем и когда выдан")]),
         blank_line(styles, [("документ, подтверждающий полномочия:", None,
                              "наименование, номер и дата доверенности или иного документа")]),
+        *tail,
     ]
 
 
@@ -149,9 +168,10 @@ class ConsentLayout:
     """Builds consent stories; text shared by all members (or by an organisation) is laid out
     once per PDF as a :class:`CachedBlock`."""
 
-    def __init__(self, styles: Styles | None = None) -> None:
+    def __init__(self, styles: Styles | None = None, *, today: date | None = None) -> None:
         self.tpl = consent_template()
-        self.styles = styles or make_styles(size=8.8)
+        self.today = today or date.today()
+        self.styles = styles or make_styles(size=8.0)
         self._per_org: dict[str, tuple[CachedBlock, CachedBlock, CachedBlock]] = {}
         tpl, st = self.tpl, self.styles
         heads, texts = tpl["headings"], tpl["texts"]
@@ -162,6 +182,7 @@ class ConsentLayout:
         ])
         self.passport = CachedBlock([*_passport_lines(st), Paragraph(tpl["intro"], st.body)])
         self.representative = CachedBlock(_representative_part(st, tpl))
+        self.representative_required = CachedBlock(_representative_part(st, tpl, required=True))
         self.middle = [
             CachedBlock([Paragraph(heads[key], st.heading), Paragraph(texts[key], st.body)])
             for key in ("purpose", "data")
@@ -195,20 +216,21 @@ class ConsentLayout:
         return [
             DocumentStart(member.short_name, index, total, progress),
             header, self.title, *_member_lines(self.styles, member), self.passport,
-            self.representative, operator, *self.middle, processors, *self.tail,
+            self.representative_required if needs_representative(member.birth_date, self.today)
+            else self.representative, operator, *self.middle, processors, *self.tail,
             self.signature,
         ]
 
 
 def write_consents(target: Path | str, batch: ConsentBatch, *,
-                   progress: Progress | None = None) -> int:
+                   progress: Progress | None = None, today: date | None = None) -> int:
     """Write one PDF with a consent per member, each starting on a new page; returns the count.
 
     Raises ValueError when the batch is empty (nothing to print).
     """
     if not batch.members:
         raise ValueError("Нет членов Профсоюза, для которых нужно напечатать согласие")
-    layout = ConsentLayout()
+    layout = ConsentLayout(today=today)
     tpl = layout.tpl
     story: list[Flowable] = []
     total = len(batch.members)

@@ -11,7 +11,8 @@ from typing import Any
 from reports.resources import resource
 
 COLUMNS = ("start", "end", "women")
-SOURCES = frozenset({"passport", "members", "admitted", "removed", "roles", "formula"})
+SOURCES = frozenset({"passport", "members", "admitted", "restored", "removed", "roles",
+                     "formula"})
 WHERE_KEYS = frozenset(
     {"category", "youth", "pedagogical", "report_group", "role_group", "chair_released"}
 )
@@ -105,7 +106,7 @@ def parse_definition(data: dict[str, Any]) -> ReportDef:
     report = ReportDef(
         title=data["title"],
         youth_max_age=int(data.get("youth_max_age", 35)),
-        admitted_event_kinds=tuple(data.get("admitted_event_kinds", ("joined", "restored"))),
+        admitted_event_kinds=tuple(data.get("admitted_event_kinds", ("joined",))),
         column_labels=dict(data["columns"]),
         sections=sections,
         chart_title=chart.get("title", ""),

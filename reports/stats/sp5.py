@@ -102,6 +102,7 @@ _TRAITS = {
     "members": ("category", "female", "youth", "pedagogical"),
     "roles": ("role_group", "female", "chair_released"),
     "admitted": ("category", "female"),
+    "restored": ("category", "female"),
     "removed": ("report_group", "category", "female"),
 }
 
@@ -142,10 +143,13 @@ class _Tally:
                                             org_id in self.released)] += 1
         start, end = self.days["start"][0], self.days["end"][0]
         for interval in history.intervals:
-            if start <= interval.start < end and interval.start_kind in admitted_kinds:
+            if start <= interval.start < end and (
+                    interval.start_kind in admitted_kinds or interval.start_kind == "restored"):
                 category = interval.start_category or history.category_at(
                     next_day(interval.start))
-                counters["admitted", "end"][(interval.org_id, category, female)] += 1
+                # a restoration is not an admission: counted in its own row
+                source = "admitted" if interval.start_kind in admitted_kinds else "restored"
+                counters[source, "end"][(interval.org_id, category, female)] += 1
             if (interval.end is not None and start <= interval.end < end
                     and interval.end_kind == "removed"):
                 group = removal_groups.get(interval.end_reason or "", "other")

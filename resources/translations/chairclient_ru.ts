@@ -250,6 +250,18 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Сменить &amp;категорию…</translation>
     </message>
     <message>
+        <source>Remove from the re&amp;gister…</source>
+        <translation>Снять с &amp;учёта…</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore on the register…</source>
+        <translation>&amp;Восстановить на учёте…</translation>
+    </message>
+    <message>
+        <source>Appoint to a union o&amp;ffice…</source>
+        <translation>Назначить на &amp;должность…</translation>
+    </message>
+    <message>
         <source>Actions with &amp;selected</source>
         <translation>&amp;Действия с выбранными</translation>
     </message>
@@ -413,6 +425,38 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n union member(s) removed from the register</source>
+        <translation>
+            <numerusform>%n член Профсоюза снят с учёта</numerusform>
+            <numerusform>%n члена Профсоюза сняты с учёта</numerusform>
+            <numerusform>%n членов Профсоюза сняты с учёта</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n union member(s) restored on the register</source>
+        <translation>
+            <numerusform>%n член Профсоюза восстановлен на учёте</numerusform>
+            <numerusform>%n члена Профсоюза восстановлены на учёте</numerusform>
+            <numerusform>%n членов Профсоюза восстановлены на учёте</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n union member(s) appointed to the office</source>
+        <translation>
+            <numerusform>%n член Профсоюза назначен на должность</numerusform>
+            <numerusform>%n члена Профсоюза назначены на должность</numerusform>
+            <numerusform>%n членов Профсоюза назначены на должность</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The office is ended</source>
+        <translation>Полномочия завершены</translation>
+    </message>
+    <message>
+        <source>The mistaken office entry is deleted</source>
+        <translation>Ошибочная запись о должности удалена</translation>
+    </message>
+    <message numerus="yes">
         <source>Changed: %n union member(s)</source>
         <translation>
             <numerusform>Изменено: %n член Профсоюза</numerusform>
@@ -512,6 +556,38 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
             <numerusform>&amp;Отменить: смена категории у %n членов Профсоюза</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Undo: removal of %n union member(s) from the register</source>
+        <translation>
+            <numerusform>&amp;Отменить: снятие с учёта %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: снятие с учёта %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: снятие с учёта %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: restoration of %n union member(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: восстановление %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: восстановление %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: восстановление %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo: appointment of %n union member(s) to the office</source>
+        <translation>
+            <numerusform>&amp;Отменить: назначение на должность %n члена Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: назначение на должность %n членов Профсоюза</numerusform>
+            <numerusform>&amp;Отменить: назначение на должность %n членов Профсоюза</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo: the end of the office</source>
+        <translation>&amp;Отменить: завершение полномочий</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: deleting the office entry</source>
+        <translation>&amp;Отменить: удаление записи о должности</translation>
+    </message>
     <message>
         <source>&amp;Undo the last action</source>
         <translation>&amp;Отменить последнее действие</translation>
@@ -547,6 +623,17 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>The action could not be completed; nothing was changed.</source>
         <translation>Действие не удалось выполнить; ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>CardLifecycle</name>
+    <message>
+        <source>Save or cancel the changes of the card first.</source>
+        <translation>Сначала сохраните или отмените изменения карточки.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved because of an internal error.</source>
+        <translation>Из-за внутренней ошибки ничего не сохранено.</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1619,33 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>EndOfficeDialog</name>
+    <message>
+        <source>End the office</source>
+        <translation>Завершить полномочия</translation>
+    </message>
+    <message>
+        <source>End the office «{office}».</source>
+        <translation>Завершить полномочия: «{office}».</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Last day:</source>
+        <translation>Последний день:</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy.</source>
+        <translation>Введите дату в виде ДД.ММ.ГГГГ.</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose a spreadsheet</source>
@@ -1599,7 +1713,19 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
     <message>
         <source>Unticking the box records that the member has revoked the consent: their data will no longer be sent to PROFCARDS.</source>
-        <translation>Снятие отметки означает отзыв согласия: данные члена Профсоюза перестанут передаваться в PROFCARDS.</translation>
+        <translation type="vanished">Снятие отметки означает отзыв согласия: данные члена Профсоюза перестанут передаваться в PROFCARDS.</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>Дата отзыва</translation>
+    </message>
+    <message>
+        <source>The day the member&apos;s written revocation arrived</source>
+        <translation>День, когда поступил письменный отзыв члена Профсоюза</translation>
+    </message>
+    <message>
+        <source>Unticking the box records that the member has revoked the consent: PROFCARDS gets a withdrawal with the next daily feed, and 30 days after the revocation the phone, e-mail and address (and the SNILS of a member no longer on the register) are erased everywhere.</source>
+        <translation>Снятая отметка означает, что член Профсоюза отозвал согласие: со следующей ежедневной выгрузкой PROFCARDS получит отзыв, а через 30 дней после отзыва телефон, электронная почта и адрес (и СНИЛС того, кто уже не состоит на учёте) будут удалены везде.</translation>
     </message>
     <message>
         <source>Tick the box after the member has signed the paper consent form; the signed paper is kept by the union committee.</source>
@@ -1896,6 +2022,86 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     <message>
         <source>The access sheet could not be prepared. Try again.</source>
         <translation>Не удалось подготовить лист доступа. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleDialog</name>
+    <message>
+        <source>Remove from the register</source>
+        <extracomment>``submit(dialog)`` starts the change; the dialog waits for :meth:`LifecycleDialog.failed` or :meth:`LifecycleDialog.succeeded`.</extracomment>
+        <translation>Снять с учёта</translation>
+    </message>
+    <message>
+        <source>Restore on the register</source>
+        <translation>Восстановить на учёте</translation>
+    </message>
+    <message>
+        <source>Remove «{name}» from the union register.</source>
+        <translation>Снять с профсоюзного учёта: «{name}».</translation>
+    </message>
+    <message>
+        <source>Restore «{name}» on the union register.</source>
+        <translation>Восстановить на профсоюзном учёте: «{name}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected: %n union member(s).</source>
+        <translation>
+            <numerusform>Выбран %n член Профсоюза.</numerusform>
+            <numerusform>Выбрано %n члена Профсоюза.</numerusform>
+            <numerusform>Выбрано %n членов Профсоюза.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The member stays in the database among those removed (filter «Removed from the register») with the history event; a live electronic union card becomes CANCELLED and PROFCARDS is told with the next daily feed. A transfer to another organisation has its own action.</source>
+        <translation>Член Профсоюза остаётся в базе среди снятых с учёта (фильтр «Снятые с учёта»), в истории появляется событие; действующий ЭПБ становится АННУЛИРОВАН, и со следующей ежедневной выгрузкой PROFCARDS получит отзыв. Для перевода в другую организацию есть отдельное действие.</translation>
+    </message>
+    <message>
+        <source>The member is on the register again from this date; the history keeps both the removal and the restoration. A cancelled union card stays cancelled: order a new one if needed.</source>
+        <translation>С этой даты член Профсоюза снова на учёте; в истории остаются и снятие, и восстановление. Аннулированный ЭПБ остаётся аннулированным: при необходимости закажите новый.</translation>
+    </message>
+    <message>
+        <source>— choose the reason —</source>
+        <translation>— выберите причину —</translation>
+    </message>
+    <message>
+        <source>e.g. the number and date of the decision</source>
+        <translation>например, номер и дата решения</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Removed on:</source>
+        <translation>Дата снятия:</translation>
+    </message>
+    <message>
+        <source>Restored on:</source>
+        <translation>Дата восстановления:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the removal.</source>
+        <translation>Выберите причину снятия с учёта.</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy.</source>
+        <translation>Введите дату в виде ДД.ММ.ГГГГ.</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>Дата не может быть в будущем.</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2512,10 @@ The register of members of the education workers&apos; union for chairs of prima
         <translation>ЭПБ</translation>
     </message>
     <message>
+        <source>Union offices</source>
+        <translation>Профсоюзные должности</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -2344,6 +2554,10 @@ The register of members of the education workers&apos; union for chairs of prima
     <message>
         <source>The date cannot be in the future</source>
         <translation>Дата не может быть в будущем</translation>
+    </message>
+    <message>
+        <source>Enter the date the consent was revoked</source>
+        <translation>Укажите дату отзыва согласия</translation>
     </message>
     <message>
         <source>Required fields filled: {filled} of {total}</source>
@@ -2422,7 +2636,7 @@ The register of members of the education workers&apos; union for chairs of prima
     </message>
     <message>
         <source>Removed from the register</source>
-        <translation>Сняты с учёта</translation>
+        <translation>Снятые с учёта</translation>
     </message>
     <message>
         <source>On the register and removed</source>
@@ -2651,6 +2865,14 @@ Press «New union member» to fill in the first card.</source>
         <translation>При переводе — дата вступления в Профсоюз, а не в эту организацию</translation>
     </message>
     <message>
+        <source>Remove from the register…</source>
+        <translation>Снять с учёта…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
+    </message>
+    <message>
         <source>Membership history</source>
         <translation>История членства</translation>
     </message>
@@ -2716,6 +2938,53 @@ Press «New union member» to fill in the first card.</source>
     </message>
 </context>
 <context>
+    <name>OfficesTab</name>
+    <message>
+        <source>Office</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Орган</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Appoint to an office…</source>
+        <translation>Назначить на должность…</translation>
+    </message>
+    <message>
+        <source>End the office…</source>
+        <translation>Завершить полномочия…</translation>
+    </message>
+    <message>
+        <source>Delete a mistaken entry</source>
+        <translation>Удалить ошибочную запись</translation>
+    </message>
+    <message>
+        <source>For an office entered by mistake; an office that was held is ended instead</source>
+        <translation>Для должности, внесённой по ошибке; если должность занимали, завершите полномочия</translation>
+    </message>
+    <message>
+        <source>The offices count in section III of the 5-SP report; the chair and the deputy of the organisation&apos;s passport are taken from them.</source>
+        <translation>Должности учитываются в разделе III отчёта 5-СП; председатель и заместитель в паспорте организации берутся из них.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>по настоящее время</translation>
+    </message>
+    <message>
+        <source>Nothing was saved because of an internal error.</source>
+        <translation>Из-за внутренней ошибки ничего не сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>OperatorTab</name>
     <message>
         <source>The operator and its processors are printed on every consent form of this organisation and of all organisations below it.</source>
@@ -2728,6 +2997,10 @@ Press «New union member» to fill in the first card.</source>
     <message>
         <source>Set by the regional organisation and inherited by every organisation below it. To change it, contact the regional organisation.</source>
         <translation>Задаётся региональной организацией и действует для всех нижестоящих. Чтобы изменить, обратитесь в региональную организацию.</translation>
+    </message>
+    <message>
+        <source>Union-wide processors, printed on every consent before the ones above (one setting for the whole union): {names}.</source>
+        <translation>Обработчики для всего Профсоюза (единая настройка Профсоюза, в согласии печатаются перед указанными выше): {names}.</translation>
     </message>
     <message>
         <source>not set</source>
@@ -2841,6 +3114,10 @@ Registry code: %2</source>
     <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Taken from the union offices of the members: change them in the member card, tab «Union offices»</source>
+        <translation>Берётся из профсоюзных должностей членов Профсоюза: изменяется в карточке члена Профсоюза, вкладка «Профсоюзные должности»</translation>
     </message>
     <message>
         <source>The passport could not be opened.</source>
@@ -3208,6 +3485,85 @@ Registry code: %2</source>
     <message>
         <source>The members from «%1» are in the list.</source>
         <translation>Члены Профсоюза из «%1» — в списке.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Appoint «{name}» to a union office.</source>
+        <translation>Назначить на профсоюзную должность: «{name}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected: %n union member(s).</source>
+        <translation>
+            <numerusform>Выбран %n член Профсоюза.</numerusform>
+            <numerusform>Выбрано %n члена Профсоюза.</numerusform>
+            <numerusform>Выбрано %n членов Профсоюза.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Appoint to a union office</source>
+        <translation>Назначить на профсоюзную должность</translation>
+    </message>
+    <message>
+        <source>Appoint</source>
+        <translation>Назначить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>— choose the office —</source>
+        <translation>— выберите должность —</translation>
+    </message>
+    <message>
+        <source>e.g. «primary school» for a union group</source>
+        <translation>например, «начальная школа» для профгруппы</translation>
+    </message>
+    <message>
+        <source>Leave empty while the office is held; the end of the term may be entered ahead</source>
+        <translation>Оставьте пустым, пока полномочия действуют; окончание срока можно указать заранее</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Орган:</translation>
+    </message>
+    <message>
+        <source>Which one:</source>
+        <translation>Какой (какая):</translation>
+    </message>
+    <message>
+        <source>Elected on:</source>
+        <translation>Дата избрания:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Choose the office.</source>
+        <translation>Выберите должность.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the election as dd.mm.yyyy.</source>
+        <translation>Введите дату избрания в виде ДД.ММ.ГГГГ.</translation>
+    </message>
+    <message>
+        <source>The date of the election cannot be in the future.</source>
+        <translation>Дата избрания не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>Enter the end date as dd.mm.yyyy or leave it empty.</source>
+        <translation>Введите дату окончания в виде ДД.ММ.ГГГГ или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <source>The end cannot be before the election.</source>
+        <translation>Окончание не может быть раньше избрания.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from chairclient.demo.identifiers import (
 )
 from chairclient.demo.names import NameMaker, feminine_surname, patronymics
 from chairclient.demo.organisations import allocate_members, category_totals, plan_organisations
+from chairclient.domain import card_numbers as card_scheme
 from chairclient.validation import is_valid_inn, is_valid_kpp, is_valid_ogrn, is_valid_snils
 
 
@@ -35,6 +36,12 @@ def test_issued_identifiers_are_valid() -> None:
     cards = CardNumberIssuer(rng)
     card_numbers = [cards.next() for _ in range(1000)]
     assert len(set(card_numbers)) == 1000 and all(len(n) == 16 for n in card_numbers)
+    # the documented scheme: 9643, an 11-digit serial, a Luhn check digit over the first 15
+    assert all(card_scheme.is_valid(n) for n in card_numbers)
+    assert all(n.startswith("9643") and card_scheme.luhn_digit(n[:15]) == n[15]
+               for n in card_numbers)
+    broken = card_numbers[0][:15] + str((int(card_numbers[0][15]) + 1) % 10)
+    assert not card_scheme.is_valid(broken)
 
 
 @pytest.mark.parametrize(

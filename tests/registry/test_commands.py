@@ -122,6 +122,10 @@ def test_bad_arguments_and_field_edits_are_refused(api: Api, world: World, db) -
         command(member, org, "remove_member", on="вчера", reason="voluntary"),
         command(member, org, "remove_member", on="2025-01-10", reason="voluntary", extra=1),
         command(member, org, "remove_member", on="2025-01-10", reason="no-such"),
+        command(member, org, "remove_member", on="2025-01-10", reason="transfer"),
+        command(member, org, "remove_member", on="2025-01-10", reason="voluntary",
+                note="x" * 501),
+        command(member, org, "remove_member", on="2025-01-10", reason="voluntary", note=5),
         command(member, org, "change_category", on="2025-01-10", new_category="working"),
         command(member, org, "fly_to_the_moon"),
         {**command(member, org, "restore_member", on="2025-01-10"), "entity": "organisation"},
@@ -131,6 +135,26 @@ def test_bad_arguments_and_field_edits_are_refused(api: Api, world: World, db) -
     )
     assert all(r["status"] == "rejected" and r["reason"] for r in results), results
     assert snapshot(db, member, org) == before
+
+
+def test_removal_and_restoration_keep_the_comment_in_the_history(
+        api: Api, world: World, db) -> None:
+    member, org = world.members["P1b"], world.orgs["P1b"]
+    removal, restoration = new_id(), new_id()
+    results = api.push(
+        "chair1b",
+        command(member, org, "remove_member", on="2025-01-10", reason="expelled",
+                note="  решение профкома, протокол № 3 ", event_id=removal),
+        command(member, org, "restore_member", on="2025-02-10", note="", event_id=restoration),
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"], results
+    with db.read() as session:
+        notes = dict(session.execute(select(events.c.id, events.c.note).where(
+            events.c.id.in_([removal, restoration]))).all())
+        audited = session.scalar(select(audit_history.c.new_value).where(
+            audit_history.c.entity_id == removal, audit_history.c.field == "note"))
+    assert notes == {removal: "решение профкома, протокол № 3", restoration: None}
+    assert audited == "решение профкома, протокол № 3"
 
 
 def test_out_of_scope_member_is_refused_like_a_missing_one(api: Api, world: World, db) -> None:

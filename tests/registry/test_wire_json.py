@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -19,17 +20,28 @@ from tests.registry.world import World, member_values, new_id
 migration = importlib.import_module("registry.migrations.versions.0007_stored_wire_json")
 runs_migration = importlib.import_module("registry.migrations.versions.0008_stored_run_rows")
 requests_migration = importlib.import_module("registry.migrations.versions.0009_transfer_requests")
+VERSIONS = Path(runs_migration.__file__).parent
+
+
+def latest_run_columns() -> dict[str, tuple[str, ...]]:
+    """Each table's stored array as the newest revision that froze it: 0008 for every table
+    then, 0009 for the new transfer_requests, and every later revision that adds a wire column
+    defines ``RUN_COLUMNS`` for the tables it changes."""
+    found: dict[str, tuple[str, ...]] = {"transfer_requests": requests_migration.RUN_COLUMNS}
+    for path in sorted(VERSIONS.glob("[0-9]*.py")):
+        if int(path.stem[:4]) <= 9:  # 0008 and 0009 are read above
+            continue
+        module = importlib.import_module(f"registry.migrations.versions.{path.stem}")
+        found.update(getattr(module, "RUN_COLUMNS", {}))
+    return {**runs_migration.RUN_COLUMNS, **found}
 
 
 def test_frozen_column_lists_are_the_wire_columns() -> None:
-    tables = {name: table for name, table in ENTITY_TABLES.items()
-              if table.name != "transfer_requests"}  # added by revision 0009, with its own list
-    assert {table.name: tuple(wire_columns(table)) for table in tables.values()} == (
-        migration.WIRE_COLUMNS)
-    assert {table.name: tuple(run_columns(table)) for table in tables.values()} == (
-        runs_migration.RUN_COLUMNS)
-    requests = ENTITY_TABLES["transfer_request"]
-    assert tuple(run_columns(requests)) == requests_migration.RUN_COLUMNS
+    latest = latest_run_columns()
+    assert {table.name: tuple(run_columns(table)) for table in ENTITY_TABLES.values()} == latest
+    for table in ENTITY_TABLES.values():
+        assert set(wire_columns(table)) == {*latest[table.name], "deleted"}, table.name
+    assert set(migration.WIRE_COLUMNS) | {"transfer_requests"} == set(latest)
 
 
 def _stale_rows(db: Database) -> dict[str, int]:
@@ -70,7 +82,6 @@ def test_migration_goes_down_and_up_again(pg_cluster) -> None:
     """Down to 0006 the columns, functions and triggers go; up again every row is rendered."""
     import subprocess
     import sys
-    from pathlib import Path
 
     from alembic import command
 

@@ -58,14 +58,16 @@ def youth_born_after(x: date, max_age: int = 35) -> str:
     return x.replace(year=x.year - max_age - 1).isoformat()
 
 
-def admitted(session: Session, code: str, start: date, end: date, category: str,
-             women: bool = False) -> int:
-    sql = SUBTREE + """
+def admitted(session: Session, code: str, start: date, end: date, category: str | None,
+             women: bool = False, kind: str = "joined") -> int:
+    """New members (``kind`` «joined») or restorations («restored») of the year;
+    ``category`` None: any."""
+    sql = SUBTREE + f"""
         SELECT count(*) FROM membership_events e JOIN members m ON m.id = e.member_id
-        WHERE e.deleted = 0 AND m.deleted = 0 AND e.kind IN ('joined', 'restored')
+        WHERE e.deleted = 0 AND m.deleted = 0 AND e.kind = '{kind}'
           AND e.event_date >= :start AND e.event_date < :end
           AND COALESCE(e.to_org_id, e.org_id) IN (SELECT id FROM subtree)
-          AND COALESCE(e.new_category, m.category) = :category
+          AND (:category IS NULL OR COALESCE(e.new_category, m.category) = :category)
           AND NOT EXISTS (
               SELECT 1 FROM membership_events x JOIN ref_removal_reasons rr ON rr.code = x.reason
               WHERE x.member_id = m.id AND x.kind = 'removed' AND rr.excluded_from_stats = 1)
@@ -133,6 +135,9 @@ def expected(session: Session, code: str, cutoff: date) -> dict[str, dict[str, i
     for key, category in (("employees_admitted", "working"), ("students_admitted", "student")):
         out[key] = {"end": admitted(session, code, start, cutoff, category),
                     "women": admitted(session, code, start, cutoff, category, women=True)}
+    out["restored"] = {"end": admitted(session, code, start, cutoff, None, kind="restored"),
+                       "women": admitted(session, code, start, cutoff, None, women=True,
+                                         kind="restored")}
     for key, group in (("left_voluntary", "voluntary"), ("expelled", "expelled"),
                        ("removed_other", "other")):
         out[key] = {"end": removed(session, code, start, cutoff, group),

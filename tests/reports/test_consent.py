@@ -144,3 +144,50 @@ def test_progress_and_cancel_leave_no_file(batch: ConsentBatch, tmp_path: Path) 
         write_consents(out, batch, progress=progress)
     assert calls[:3] == [(0, len(batch.members)), (1, len(batch.members)), (2, len(batch.members))]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_union_wide_contractors_are_on_every_consent(demo: Demo, session, tmp_path: Path
+                                                     ) -> None:
+    org = org_by_code(session, demo.primary)
+    info = operator_info(session, org.id)
+    names = [p.name for p in info.processors]
+    assert names[:2] == ["ООО «ФИНФОРТ»", "ООО «Интернет Медиа»"]
+    assert len(names) == len(set(names))
+    batch = load_consent_batch(session, org.id)
+    out = tmp_path / "contractors.pdf"
+    write_consents(out, ConsentBatch(batch.members[:1], batch.orgs, batch.operators))
+    body = " ".join(pdf_text(out).split())
+    assert "6.1. ООО «ФИНФОРТ» (оператор системы ПРОФКАРДС" in body
+    assert "6.2. ООО «Интернет Медиа» (изготовление электронных профсоюзных билетов)" in body
+
+
+def test_data_list_names_the_identity_document_and_the_term_says_what_happens(
+        demo: Demo, session, tmp_path: Path) -> None:
+    texts = consent_template()["texts"]
+    data = " ".join(texts["data"].split())
+    assert "документа, удостоверяющего личность, наименование и код подразделения" in data
+    for promise in ("следующей ежедневной выгрузкой", "тридцати дней с даты отзыва",
+                    "номер телефона, адрес электронной почты, адрес места жительства",
+                    "не состоит на учёте, — и СНИЛС"):
+        assert promise in " ".join(texts["term"].split()), promise
+
+
+def test_a_member_under_18_gets_the_representative_section_required(
+        demo: Demo, session, tmp_path: Path) -> None:
+    from datetime import date
+
+    org = org_by_code(session, demo.primary)
+    batch = load_consent_batch(session, org.id)
+    adult = batch.members[0]
+    minor = type(adult)(**{**adult.__dict__, "birth_date": date(2010, 6, 1)})
+    turned_18 = type(adult)(**{**adult.__dict__, "birth_date": date(2008, 6, 1)})
+    for member, required in ((minor, True), (turned_18, False), (adult, False)):
+        out = tmp_path / f"{required}-{member.birth_date}.pdf"
+        write_consents(out, ConsentBatch([member], batch.orgs, batch.operators),
+                       today=date(2026, 6, 1))
+        body = " ".join(pdf_text(out).split())
+        assert ("ОБЯЗАТЕЛЬНО К ЗАПОЛНЕНИЮ: члену Профсоюза не исполнилось 18 лет" in body) \
+            == required, member.birth_date
+        assert ("Подпись представителя" in body) == required
+        assert ("заполняется, только если согласие даёт представитель" in body) != required
+        assert page_count(out) == 1, "a consent fits one page"

@@ -1,4 +1,5 @@
-"""Random interleavings of offline edits, syncs and network faults for two clients converge."""
+"""Random interleavings of offline edits, removals and restorations, syncs and network faults
+for two clients converge."""
 
 from __future__ import annotations
 
@@ -13,13 +14,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from chairclient.db.models import Member, TransferRequest
+from chairclient.db.models import Member, MembershipEvent, TransferRequest
+from chairclient.services import bulk_lifecycle
 from chairclient.services.transfer_requests import decide_transfer, request_transfer
+from registry.models import ENTITY_TABLES
 from sync.client import Offline
 from tests.sync.helpers import is_push, outbox, server_member, server_rows
 from tests.sync.test_edits import edit
 
 FIELDS = ("note", "workplace")
+#: Lifecycle commands; the registry may refuse one the other client's made moot (removed
+#: twice, restored twice): the refusal is kept visible and the local rows go back.
+LIFECYCLE = ("remove", "restore")
+MOOT = ("уже снят", "только снятого")
+STATUS = ("status", "removed_on", "removal_reason")
 VALUES = ("А", "Б", "В")
 _run = itertools.count()
 
@@ -45,7 +53,7 @@ class FaultyTransport(httpx.HTTPTransport):
 
 step = st.tuples(
     st.integers(0, 1),
-    st.sampled_from(["edit", "edit", "sync", "lose", "down"]),
+    st.sampled_from(["edit", "edit", "sync", "lose", "down", "remove", "restore"]),
     st.integers(0, 2),
     st.sampled_from(FIELDS),
     st.sampled_from(VALUES),
@@ -71,6 +79,13 @@ def test_two_clients_converge(make_side, server, steps) -> None:
     written: dict[tuple[str, str], set[object]] = {}
     for who, action, m, field, value in steps:
         side, transport = sides[who], transports[who]
+        if action in LIFECYCLE:
+            with side.db.transaction() as session:
+                if action == "remove":
+                    bulk_lifecycle.remove_members(session, [members[m]], "voluntary", date.today())
+                else:
+                    bulk_lifecycle.restore_members(session, [members[m]], date.today())
+            continue
         if action == "edit":
             text = f"{value}{who}"
             edit(side, members[m], **{field: text})
@@ -98,8 +113,23 @@ def test_two_clients_converge(make_side, server, steps) -> None:
         assert written.get((member_id, field), set()) & kept or not written.get(
             (member_id, field)
         )
+    events = ENTITY_TABLES["membership_event"]
+    for member_id in members:
+        row = server_member(server.db, member_id)
+        with server.db.read() as session:
+            history = set(session.execute(select(events.c.id, events.c.kind).where(
+                events.c.member_id == member_id, events.c.deleted.is_(False))).all())
+        for side in sides:
+            with side.db.transaction() as session:
+                local = session.get(Member, member_id)
+                assert tuple(getattr(local, k) for k in STATUS) == tuple(row[k] for k in STATUS)
+                assert set(session.execute(select(MembershipEvent.id, MembershipEvent.kind).where(
+                    MembershipEvent.member_id == member_id,
+                    MembershipEvent.deleted.is_(False))).all()) == history
     for side in sides:
-        assert outbox(side.db, "pending") == [] and outbox(side.db, "rejected") == []
+        assert outbox(side.db, "pending") == []
+        for entry in outbox(side.db, "rejected"):  # only a command the other made moot
+            assert entry.op == "command" and any(m in (entry.error or "") for m in MOOT)
 
 
 #: Reasons a transfer step may be refused when two sides acted offline on one request or

@@ -223,7 +223,8 @@ def test_ticking_the_consent_creates_a_consent_record(qtbot, store) -> None:
     assert dialog.fields.values()["consent_signed_on"] == date.today()
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
-    qtbot.waitUntil(lambda: "2025-09" in dialog.general.consent_info.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: CONSENT_TEMPLATE_VERSION in dialog.general.consent_info.text(),
+                    timeout=10_000)
 
     with db.session() as session:
         consent = session.scalars(select(Consent).where(Consent.member_id == member_id)).one()
@@ -231,6 +232,41 @@ def test_ticking_the_consent_creates_a_consent_record(qtbot, store) -> None:
         assert consent.template_version == CONSENT_TEMPLATE_VERSION
         assert session.get(Member, member_id).has_consent
     assert dialog.general.signed_on.isReadOnly()  # a recorded consent keeps its date
+
+
+def test_revoking_asks_the_date_and_checks_it(qtbot, store) -> None:
+    db, operations, org_id = store
+    member_id = add_member(db, org_id)
+    dialog = open_card(qtbot, operations, org_id, member_id)
+    dialog.general.consent.click()
+    dialog.fields.set_value("consent_signed_on", date(2025, 10, 1))
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.general.signed_on.isReadOnly(), timeout=10_000)
+    revoked = dialog.fields.editor("consent_revoked_on")
+    assert not dialog.fields.is_row_visible("consent_revoked_on")
+    dialog.general.consent.click()  # untick: the revocation date is asked, today by default
+    assert dialog.fields.is_row_visible("consent_revoked_on")
+    assert dialog.general.revoke_warning.isVisibleTo(dialog.general)
+    assert "30 дней" in dialog.general.revoke_warning.text()
+    assert dialog.fields.values()["consent_revoked_on"] == date.today()
+    for typed, fragment in (("01.09.2025", "раньше даты его подписания (01.10.2025)"),
+                            ("01.01.2099", "в будущем")):
+        type_into(qtbot, revoked, typed)
+        assert not dialog.save()
+        assert fragment in dialog.fields.message("consent_revoked_on")
+    type_into(qtbot, revoked, "15.11.2025")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save_button.click()
+    with db.session() as session:
+        consent = session.scalars(select(Consent).where(Consent.member_id == member_id)).one()
+        assert consent.revoked_on == date(2025, 11, 15)
+        assert not session.get(Member, member_id).has_consent
+        [entry] = session.scalars(select(OutboxEntry).where(
+            OutboxEntry.entity == "consent", OutboxEntry.op == "update")).all()
+        assert entry.fields == {"revoked_on": "2025-11-15"}
+    qtbot.waitUntil(lambda: "15.11.2025" in dialog.general.consent_info.text(), timeout=10_000)
+    assert not dialog.fields.is_row_visible("consent_revoked_on")
 
 
 def test_students_see_study_fields_instead_of_the_position(qtbot, store) -> None:

@@ -139,6 +139,8 @@ def test_operator_is_inherited_read_only_below_the_region(qtbot, store) -> None:
     assert form.operator.pages.currentIndex() == 0
     assert form.fields.editor("pd_operator_address").text() == "г. Тестовск, ул. Ленина, 1"
     assert form.operator.processors.value() == [{"name": "ООО «Карты»", "address": "г. Москва"}]
+    union = form.operator.union.text()  # union-wide, one setting: shown, not edited
+    assert "ООО «ФИНФОРТ»" in union and "ООО «Интернет Медиа»" in union
 
 
 def test_switching_organisation_asks_about_unsaved_changes(qtbot, store) -> None:

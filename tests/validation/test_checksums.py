@@ -66,6 +66,12 @@ def _with_sum(target: int) -> str:
     return "".join(map(str, digits))
 
 
+@pytest.mark.parametrize("snils", ["000-000-000 00", "00000000000", "000 000 000 00"])
+def test_all_zero_snils_is_refused(snils: str) -> None:
+    # below the checksum boundary, and 0 would be its "right" control sum: still refused
+    assert not is_valid_snils(snils)
+
+
 def test_snils_old_numbers_are_not_checked() -> None:
     assert is_valid_snils("001-001-998 00")  # the boundary itself: no check
     assert is_valid_snils("000-000-001 77")
@@ -86,7 +92,8 @@ def test_inn_vectors_valid(inn: str) -> None:
 
 @pytest.mark.parametrize(
     "inn",
-    ["7707083894", "500100732258", "500100732269", "77070838931", "770708389", "", "77O7083893"],
+    ["7707083894", "500100732258", "500100732269", "77070838931", "770708389", "", "77O7083893",
+     "0000000000", "000000000000", "00000 00000"],
 )
 def test_inn_invalid(inn: str) -> None:
     assert not is_valid_inn(inn)

@@ -351,13 +351,26 @@ def test_good_phones(phone: str | None) -> None:
     assert validate_member(card(phone=phone), today=TODAY).ok
 
 
-@pytest.mark.parametrize("phone", ["12345", "+44 20 7946 0958", "тел. 89123456789"])
+@pytest.mark.parametrize("phone", ["12345", "+44 20 7946 0958", "тел. 89123456789",
+                                   "+7 701 234 56 78", "+7 512 345 67 89", "8 (612) 345-67-89"])
 def test_bad_phones(phone: str) -> None:
     assert "phone" in validate_member(card(phone=phone), today=TODAY).errors
 
 
+@pytest.mark.parametrize("phone", ["+7 701 234 56 78", "+7 (512) 345-67-89"])
+def test_phone_outside_russian_ranges_says_which_are_accepted(phone: str) -> None:
+    message = validate_member(card(phone=phone), today=TODAY).errors["phone"]
+    assert "российские" in message and "3, 4, 8 или 9" in message
+
+
+@pytest.mark.parametrize("snils", ["000-000-000 00", "00000000000"])
+def test_all_zero_snils_is_refused(snils: str) -> None:
+    assert validate_member(card(snils=snils), today=TODAY).errors["snils"] == (
+        "СНИЛС не может состоять из одних нулей")
+
+
 @pytest.mark.parametrize(
-    "email", ["anna@mail.ru", " Anna.Petrova@MAIL.RU ", "анна@почта.рф", "a+b@school5.ru", None]
+    "email", ["anna@mail.ru", " Anna.Petrova@MAIL.RU ", "anna@почта.рф", "a+b@school5.ru", None]
 )
 def test_good_emails(email: str | None) -> None:
     assert validate_member(card(email=email), today=TODAY).ok
@@ -369,6 +382,12 @@ def test_good_emails(email: str | None) -> None:
 def test_bad_emails(email: str) -> None:
     result = validate_member(card(email=email), today=TODAY)
     assert result.errors["email"].startswith("Неверный адрес электронной почты")
+
+
+@pytest.mark.parametrize("email", ["анна@mail.ru", "анна@почта.рф", "annaя@mail.ru", "Иванов.И@school5.ru"])
+def test_cyrillic_local_part_is_refused(email: str) -> None:
+    message = validate_member(card(email=email), today=TODAY).errors["email"]
+    assert "латинскими" in message and "кириллица" in message
 
 
 # ---------------------------------------------------------------------------- misc

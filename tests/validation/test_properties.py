@@ -75,13 +75,13 @@ def _inn10(body: str) -> str:
 @given(st.text("0123456789", min_size=9, max_size=9), st.integers(0, 9), st.integers(1, 9))
 def test_inn10_generated_and_broken(body: str, position: int, shift: int) -> None:
     inn = _inn10(body)
-    assert is_valid_inn(inn)
+    assert is_valid_inn(inn) == (inn != "0000000000")  # all zeros: a placeholder, refused
     digits = list(inn)
     digits[position] = str((int(digits[position]) + shift) % 10)
     changed = "".join(digits)
     # A change in a position of weight 10 moves the sum by a multiple of 10·k, which mod 11
     # may still leave the same check digit after the final mod 10; compare with the rule.
-    assert is_valid_inn(changed) == (_inn10(changed[:9]) == changed)
+    assert is_valid_inn(changed) == (_inn10(changed[:9]) == changed != "0000000000")
 
 
 @quick
@@ -103,7 +103,7 @@ def test_ogrnip_generated(body: int) -> None:
 
 
 national_numbers = st.text("0123456789", min_size=9, max_size=9).flatmap(
-    lambda rest: st.sampled_from("3456789").map(lambda first: first + rest)
+    lambda rest: st.sampled_from("3489").map(lambda first: first + rest)
 )
 
 

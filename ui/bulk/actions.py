@@ -15,17 +15,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton, QWidget
 from shiboken6 import isValid
 
-from chairclient.services import bulk
+from chairclient.services import bulk, bulk_lifecycle, roles
 from chairclient.services.card_requests import add_to_draft
 from chairclient.services.steps import BulkResult
 from chairclient.services.undo import CannotUndo, StepInfo, UndoDone, last_step, undo_last_step
 from ui.bulk.dialogs import BulkDateDialog
 from ui.bulk.texts import BulkTexts
+from ui.lifecycle import REMOVE, RESTORE, LifecycleDialog
 from ui.operations import Operations
 from ui.printing.background import BackgroundTask, run_in_background
+from ui.roles import RoleDialog
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ class BulkActions(QObject):
         #: Whether a sync is running (the main window sets it when signed in).
         self.sync_running: Callable[[], bool] = lambda: False
         self.task: BackgroundTask | None = None
-        self.dialog: BulkDateDialog | None = None
+        self.dialog: QDialog | None = None
         self.result_box: QMessageBox | None = None
         self.last: StepInfo | None = None
         self.button: QToolButton | None = None
@@ -66,8 +68,15 @@ class BulkActions(QObject):
         self.issued_action = self._make(self.tr("Mark cards &issued…"),
                                         lambda: self.mark_cards("issued"))
         self.category_action = self._make(self.tr("Change c&ategory…"), self.change_category)
+        self.remove_action = self._make(self.tr("Remove from the re&gister…"),
+                                        self.remove_members)
+        self.restore_action = self._make(self.tr("Res&tore on the register…"),
+                                         self.restore_members)
+        self.role_action = self._make(self.tr("Appoint to a union o&ffice…"),
+                                      self.appoint_office)
         self.actions = [self.consent_action, self.request_action, self.received_action,
-                        self.issued_action, self.category_action]
+                        self.issued_action, self.category_action, self.role_action,
+                        self.remove_action, self.restore_action]
         self.menu = QMenu(self.tr("Actions with &selected"), parent)
         self.menu.addActions(self.actions)
         if extra:
@@ -163,6 +172,74 @@ class BulkActions(QObject):
         self._ask(self.tr("Change category"), self.tr("Changed on:"), True,
                   lambda on, category: (lambda s, ids, step: bulk.change_category(
                       s, ids, category, on, progress=step)))
+
+    def remove_members(self) -> None:
+        """«Снять с учёта…»: the reasons are read first (off the UI thread), then asked."""
+        ids = self._selection()
+        if ids and not self.busy:
+            self._ops.read(bulk_lifecycle.removal_reasons,
+                           lambda reasons: self._ask_lifecycle(REMOVE, ids, reasons),
+                           lambda _error: None)
+
+    def restore_members(self) -> None:
+        ids = self._selection()
+        if ids and not self.busy:
+            self._ask_lifecycle(RESTORE, ids, [])
+
+    def appoint_office(self) -> None:
+        """«Назначить на должность…»: the offices are read first, then asked."""
+        ids = self._selection()
+        if ids and not self.busy:
+            self._ops.read(roles.union_roles, lambda found: self._ask_office(ids, found),
+                           lambda _error: None)
+
+    def _ask_office(self, ids: list[str], found: list[tuple[str, str]]) -> None:
+        if not isValid(self) or self.busy or self.dialog is not None:
+            return
+        dialog = RoleDialog(self._parent, found, count=len(ids))
+        self.dialog = dialog
+
+        def accepted() -> None:
+            role, since = dialog.chosen_role(), dialog.chosen_since()
+            until, body, name = (dialog.chosen_until(), dialog.chosen_body(),
+                                 dialog.chosen_body_name())
+            assert role is not None and since is not None
+            self._start(lambda s, chosen, step: roles.appoint(
+                s, chosen, role, since, until=until, body=body, body_name=name, progress=step),
+                ids)
+
+        def closed(_code: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def _ask_lifecycle(self, mode: str, ids: list[str], reasons: list[tuple[str, str]]) -> None:
+        if not isValid(self) or self.busy or self.dialog is not None:
+            return
+        dialog = LifecycleDialog(self._parent, mode, count=len(ids), reasons=reasons)
+        self.dialog = dialog
+
+        def accepted() -> None:
+            on, reason, note = dialog.chosen_date(), dialog.chosen_reason(), dialog.chosen_note()
+            assert on is not None
+            if mode == REMOVE:
+                assert reason is not None
+                self._start(lambda s, chosen, step: bulk_lifecycle.remove_members(
+                    s, chosen, reason, on, note=note, progress=step), ids)
+            else:
+                self._start(lambda s, chosen, step: bulk_lifecycle.restore_members(
+                    s, chosen, on, note=note, progress=step), ids)
+
+        def closed(_code: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def _ask(self, title: str, label: str, categories: bool,
              make: Callable[[date, str], Run]) -> None:

@@ -33,7 +33,9 @@ def attach_bulk_actions(window: Any, *, operations: Operations, menu: QMenu) -> 
     table = members.table
     separator = QAction(actions)
     separator.setSeparator(True)
-    table.addActions([separator, actions.menu.menuAction()])
+    # «Снять с учёта…» and «Восстановить…» also stand in the context menu itself.
+    table.addActions([separator, actions.remove_action, actions.restore_action,
+                      actions.menu.menuAction()])
     top_row = getattr(members, "top_row", None)
     if top_row is not None:
         actions.button = actions.tool_button(members)

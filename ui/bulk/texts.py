@@ -6,7 +6,8 @@ from collections import Counter
 
 from PySide6.QtCore import QObject
 
-from chairclient.services import bulk
+from chairclient.services import bulk, roles
+from chairclient.services.bulk_lifecycle import REMOVAL, RESTORATION
 from chairclient.services.card_requests import ADD_TO_REQUEST, REMOVE_FROM_REQUEST
 from chairclient.services.card_submit import SUBMIT
 from chairclient.services.steps import BulkResult
@@ -44,6 +45,16 @@ class BulkTexts(QObject):
             return self.tr("The request for %n card(s) is submitted", "", count)
         if action == bulk.CATEGORY:
             return self.tr("Category changed for %n union member(s)", "", count)
+        if action == REMOVAL:
+            return self.tr("%n union member(s) removed from the register", "", count)
+        if action == RESTORATION:
+            return self.tr("%n union member(s) restored on the register", "", count)
+        if action == roles.APPOINT:
+            return self.tr("%n union member(s) appointed to the office", "", count)
+        if action == roles.END:
+            return self.tr("The office is ended")
+        if action == roles.DELETE:
+            return self.tr("The mistaken office entry is deleted")
         return self.tr("Changed: %n union member(s)", "", count)
 
     def result(self, result: BulkResult) -> str:
@@ -89,6 +100,16 @@ class BulkTexts(QObject):
             return self.tr("&Undo: submitting the request for %n card(s)", "", count)
         if action == bulk.CATEGORY:
             return self.tr("&Undo: category change for %n union member(s)", "", count)
+        if action == REMOVAL:
+            return self.tr("&Undo: removal of %n union member(s) from the register", "", count)
+        if action == RESTORATION:
+            return self.tr("&Undo: restoration of %n union member(s)", "", count)
+        if action == roles.APPOINT:
+            return self.tr("&Undo: appointment of %n union member(s) to the office", "", count)
+        if action == roles.END:
+            return self.tr("&Undo: the end of the office")
+        if action == roles.DELETE:
+            return self.tr("&Undo: deleting the office entry")
         return self.tr("&Undo the last action")
 
     def undone(self, action: str, count: int) -> str:

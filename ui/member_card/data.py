@@ -19,7 +19,10 @@ from chairclient.db.models_ref import (
     RefRemovalReason,
 )
 from chairclient.queries.members import member_history
+from chairclient.queries.roles import OfficeRow, member_offices
+from chairclient.services.bulk_lifecycle import removal_reasons
 from chairclient.services.derived import member_values
+from chairclient.services.roles import union_roles
 
 Choices = list[tuple[str, str]]
 
@@ -35,6 +38,10 @@ class References:
     dues_forms: Choices = field(default_factory=list)
     registration_methods: Choices = field(default_factory=list)
     removal_reasons: dict[str, str] = field(default_factory=dict)
+    #: The reasons a chair may choose for a removal (no transfer: it has its own action).
+    removal_choices: Choices = field(default_factory=list)
+    #: The union offices of the reference list.
+    union_roles: Choices = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ class MemberCardData:
     consent: ConsentInfo = ConsentInfo()
     card: CardInfo | None = None
     history: list[HistoryEntry] = field(default_factory=list)
+    offices: list[OfficeRow] = field(default_factory=list)
 
 
 def _choices(session: Session, model: type, keep: set[str | None]) -> list[Any]:
@@ -98,6 +106,8 @@ def load_references(session: Session, values: dict[str, Any]) -> References:
         dues_forms=[(r.code, r.name) for r in _choices(session, RefDuesForm, keep)],
         registration_methods=[(r.code, r.name) for r in methods],
         removal_reasons={r.code: r.name for r in session.scalars(select(RefRemovalReason))},
+        removal_choices=removal_reasons(session),
+        union_roles=union_roles(session),
     )
 
 
@@ -189,4 +199,5 @@ def load_member_card(session: Session, org_id: str, member_id: str | None) -> Me
         consent=_consent(session, member.id),
         card=_card(session, member),
         history=_history(session, member.id, references.removal_reasons),
+        offices=member_offices(session, member.id),
     )

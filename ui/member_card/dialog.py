@@ -24,15 +24,23 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
+from chairclient.domain.consent_rules import check_revoked_on
 from chairclient.services.members import save_member, set_consent
 from chairclient.validation import ValidationError, required_member_fields, validate_member
 from ui.member_card import values as card_values
 from ui.member_card.data import MemberCardData, load_member_card
 from ui.member_card.elsewhere import PersonCheck
+from ui.member_card.lifecycle import CardLifecycle
 from ui.member_card.tab_card import CardTab
 from ui.member_card.tab_contacts import ContactsTab
-from ui.member_card.tab_general import CONSENT_GIVEN, CONSENT_SIGNED_ON, GeneralTab
+from ui.member_card.tab_general import (
+    CONSENT_GIVEN,
+    CONSENT_REVOKED_ON,
+    CONSENT_SIGNED_ON,
+    GeneralTab,
+)
 from ui.member_card.tab_membership import MembershipTab
+from ui.member_card.tab_offices import OfficesTab
 from ui.member_card.tab_work import WorkTab
 from ui.operations import Operations
 from ui.printing.actions import CardPrinting
@@ -101,16 +109,22 @@ class MemberCardDialog(QDialog):
         self.contacts = ContactsTab(self.fields)
         self.membership = MembershipTab(self.fields)
         self.card = CardTab()
+        self.offices = OfficesTab(self.operations, self._lifecycle_done)
+        self.lifecycle = CardLifecycle(self.operations, self, self._lifecycle_done,
+                                       lambda text: self._show_status(text, error=True))
+        self.membership.remove_button.clicked.connect(lambda: self._lifecycle("remove"))
+        self.membership.restore_button.clicked.connect(lambda: self._lifecycle("restore"))
         self._tab_titles = {
             "general": self.tr("General"),
             "work": self.tr("Work and study"),
             "contacts": self.tr("Contacts"),
             "membership": self.tr("Membership"),
             "card": self.tr("Union card"),
+            "offices": self.tr("Union offices"),
         }
         for key, page in (("general", self.general), ("work", self.work),
                           ("contacts", self.contacts), ("membership", self.membership),
-                          ("card", self.card)):
+                          ("card", self.card), ("offices", self.offices)):
             self.tabs.addTab(page, self._tab_titles[key])
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(content)
@@ -168,14 +182,20 @@ class MemberCardDialog(QDialog):
         self._since_follows = data.member_id is None
         consent = data.consent
         self.fields.set_values({**values, CONSENT_GIVEN: consent.given,
-                                CONSENT_SIGNED_ON: consent.signed_on})
+                                CONSENT_SIGNED_ON: consent.signed_on,
+                                CONSENT_REVOKED_ON: None})
         self.general.set_consent_info(consent)
         self.work.set_category(values.get("category"))
         reason = data.references.removal_reasons.get(values.get("removal_reason") or "")
         self.membership.set_status(data.org_name, values.get("status", "active"),
-                                   values.get("removed_on"), reason)
+                                   values.get("removed_on"), reason,
+                                   saved=data.member_id is not None)
         self.membership.set_history(data.history)
         self.card.set_card(data.card)
+        name = " ".join(p for p in (values.get("last_name"), values.get("first_name"),
+                                    values.get("patronymic")) if p)
+        self.offices.set_member(data.member_id, name, data.offices,
+                                data.references.union_roles)
         self.stack.setCurrentIndex(1)
         self._set_busy(False)
         self._revalidate()
@@ -222,7 +242,11 @@ class MemberCardDialog(QDialog):
 
     def _consent_errors(self) -> dict[str, str]:
         current = self.fields.values()
-        if not current[CONSENT_GIVEN] or self._data is None or self._data.consent.given:
+        if self._data is None:
+            return {}
+        if not current[CONSENT_GIVEN] and self._data.consent.given:
+            return self._revocation_errors(current[CONSENT_REVOKED_ON])
+        if not current[CONSENT_GIVEN] or self._data.consent.given:
             return {}
         signed_on = current[CONSENT_SIGNED_ON]
         if signed_on is None:
@@ -232,6 +256,15 @@ class MemberCardDialog(QDialog):
         if signed_on > date.today():
             return {CONSENT_SIGNED_ON: self.tr("The date cannot be in the future")}
         return {}
+
+    def _revocation_errors(self, revoked_on: object) -> dict[str, str]:
+        """The revocation date: the consent rules' checks (the service runs them again)."""
+        if revoked_on is None:
+            return {CONSENT_REVOKED_ON: self.tr("Enter the date the consent was revoked")}
+        if not isinstance(revoked_on, date):
+            return {CONSENT_REVOKED_ON: self.tr("Enter the date as dd.mm.yyyy")}
+        reason = check_revoked_on(revoked_on, self._data.consent.signed_on, date.today())
+        return {CONSENT_REVOKED_ON: reason} if reason else {}
 
     def _revalidate(self) -> tuple[dict[str, str], list[str]]:
         """Check the card, show messages, marks and the banner; returns (errors, missing)."""
@@ -300,7 +333,9 @@ class MemberCardDialog(QDialog):
         def work(session: Session) -> str:
             saved = save_member(session, org_id, changes, member_id)
             if consent is not None:
-                set_consent(session, saved.member_id, consent[0], signed_on=consent[1])
+                given, day = consent
+                set_consent(session, saved.member_id, given,
+                            signed_on=day if given else None, revoked_on=None if given else day)
             return saved.member_id
 
         self._close_after_save = close
@@ -369,6 +404,24 @@ class MemberCardDialog(QDialog):
         key = self.fields.first_row_with(errors)
         if key is not None:
             self.fields.focus_row(key)
+
+    # -- removal and restoration ---------------------------------------------------------------
+
+    def _lifecycle(self, mode: str) -> None:
+        if self._busy:
+            return
+        current = self.fields.values()
+        name = " ".join(p for p in (current.get("last_name"), current.get("first_name"),
+                                    current.get("patronymic")) if p)
+        self.lifecycle.open(mode, self._data, name, self.has_unsaved_changes())
+
+    def _lifecycle_done(self, member_id: str) -> None:
+        if not isValid(self):
+            return
+        self.saved.emit(member_id)
+        self._show_status(self.tr("Saved at {time}.").format(
+            time=datetime.now().strftime("%H:%M")))
+        self._load()  # the status, the history and the cancelled card
 
     # -- closing -------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from ui.widgets.layout import form_layout, natural_width
 GENERAL_FIELDS = ("last_name", "first_name", "patronymic", "birth_date", "sex", "snils", "category")
 CONSENT_GIVEN = "consent_given"
 CONSENT_SIGNED_ON = "consent_signed_on"
+CONSENT_REVOKED_ON = "consent_revoked_on"
 
 
 class GeneralTab(QWidget):
@@ -107,13 +108,21 @@ class GeneralTab(QWidget):
         self.signed_on = DateField()
         self._fields.add_row(CONSENT_SIGNED_ON, self.tr("Signed on"), natural_width(self.signed_on))
         self._fields.bind(CONSENT_SIGNED_ON, self.signed_on)
-        self._fields.place(form, CONSENT_SIGNED_ON)
+        # Shown when a live consent is unticked: the day the written revocation arrived.
+        self.revoked_on = DateField()
+        self._fields.add_row(CONSENT_REVOKED_ON, self.tr("Revoked on"),
+                             natural_width(self.revoked_on),
+                             hint=self.tr("The day the member's written revocation arrived"))
+        self._fields.bind(CONSENT_REVOKED_ON, self.revoked_on)
+        self._fields.place(form, CONSENT_SIGNED_ON, CONSENT_REVOKED_ON)
         column.addLayout(form)
         self.consent_info = small_label("", HINT_COLOR)
         column.addWidget(self.consent_info)
         self.revoke_warning = small_label(self.tr(
-            "Unticking the box records that the member has revoked the consent: their data "
-            "will no longer be sent to PROFCARDS."), WARNING_COLOR)
+            "Unticking the box records that the member has revoked the consent: PROFCARDS gets "
+            "a withdrawal with the next daily feed, and 30 days after the revocation the "
+            "phone, e-mail and address (and the SNILS of a member no longer on the register) "
+            "are erased everywhere."), WARNING_COLOR)
         self.revoke_warning.hide()
         column.addWidget(self.revoke_warning)
         column.addWidget(small_label(self.tr(
@@ -143,7 +152,13 @@ class GeneralTab(QWidget):
         self.signed_on.setEnabled(checked)
         if checked and not self._consent.given and self.signed_on.is_blank():
             self._fields.set_value(CONSENT_SIGNED_ON, date.today())
-        self.revoke_warning.setVisible(self._consent.given and not checked)
+        revoking = self._consent.given and not checked
+        self.revoke_warning.setVisible(revoking)
+        self._fields.set_row_visible(CONSENT_REVOKED_ON, revoking)
+        if revoking and self.revoked_on.is_blank():
+            self._fields.set_value(CONSENT_REVOKED_ON, date.today())
+        elif not revoking and not self.revoked_on.is_blank():
+            self._fields.set_value(CONSENT_REVOKED_ON, None)
 
     # -- lists and derived labels -----------------------------------------------------------------
 

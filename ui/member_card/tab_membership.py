@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -45,7 +47,20 @@ class MembershipTab(QWidget):
         fields.place(form, *MEMBERSHIP_FIELDS)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        form.addRow(FIELD_LABELS["status"], self.status)
+        # «Снять с учёта…» / «Восстановить…»: the card dialog runs them (one is shown).
+        self.remove_button = QPushButton(self.tr("Remove from the register…"))
+        self.remove_button.setObjectName("removeMemberButton")
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.setObjectName("restoreMemberButton")
+        status_row = QWidget()
+        row = QHBoxLayout(status_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.status, 1)
+        for button in (self.remove_button, self.restore_button):
+            button.setAutoDefault(False)
+            button.setVisible(False)
+            row.addWidget(button)
+        form.addRow(FIELD_LABELS["status"], status_row)
 
         title = QLabel(self.tr("Membership history"))
         title.setStyleSheet("font-weight: bold;")
@@ -71,8 +86,12 @@ class MembershipTab(QWidget):
         self.method.set_items(references.registration_methods)
 
     def set_status(self, organisation: str, status: str, removed_on: object,
-                   reason: str | None) -> None:
+                   reason: str | None, *, saved: bool = True) -> None:
+        """What the card's status line says; ``saved``: the card exists (a new one is neither
+        removed nor restored)."""
         self.organisation.setText(organisation)
+        self.remove_button.setVisible(saved and status != "removed")
+        self.restore_button.setVisible(saved and status == "removed")
         if status == "removed":
             text = self.tr("Removed from the register")
             if removed_on:

@@ -7,7 +7,12 @@ from typing import Any
 
 from chairclient.validation import field_label
 from ui.member_card.tab_contacts import CONTACT_FIELDS
-from ui.member_card.tab_general import CONSENT_GIVEN, CONSENT_SIGNED_ON, GENERAL_FIELDS
+from ui.member_card.tab_general import (
+    CONSENT_GIVEN,
+    CONSENT_REVOKED_ON,
+    CONSENT_SIGNED_ON,
+    GENERAL_FIELDS,
+)
 from ui.member_card.tab_membership import MEMBERSHIP_FIELDS
 from ui.member_card.tab_work import WORK_FIELDS, WorkTab
 
@@ -18,7 +23,7 @@ TAB_FIELDS: dict[str, tuple[str, ...]] = {
     "contacts": CONTACT_FIELDS,
     "membership": MEMBERSHIP_FIELDS,
 }
-CONSENT_FIELDS = (CONSENT_GIVEN, CONSENT_SIGNED_ON)
+CONSENT_FIELDS = (CONSENT_GIVEN, CONSENT_SIGNED_ON, CONSENT_REVOKED_ON)
 
 
 def new_member_defaults(today: date) -> dict[str, Any]:
@@ -51,12 +56,13 @@ def payload(form_values: dict[str, Any], saved_values: dict[str, Any], new: bool
 
 def consent_change(form_values: dict[str, Any], saved_values: dict[str, Any]
                    ) -> tuple[bool, date | None] | None:
-    """``(given, signed_on)`` when the consent box changed, else None."""
+    """``(given, date)`` when the consent box changed, else None: the signing date of a new
+    consent, or the revocation date of a revoked one."""
     given = bool(form_values.get(CONSENT_GIVEN))
     if given == bool(saved_values.get(CONSENT_GIVEN)):
         return None
-    signed_on = form_values.get(CONSENT_SIGNED_ON)
-    return given, signed_on if isinstance(signed_on, date) else None
+    day = form_values.get(CONSENT_SIGNED_ON if given else CONSENT_REVOKED_ON)
+    return given, day if isinstance(day, date) else None
 
 
 def tab_progress(required: list[str], missing: list[str]) -> dict[str, tuple[int, int]]:

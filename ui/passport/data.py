@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -10,8 +11,11 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import Organisation
 from chairclient.db.models_ref import RefEmployerType
+from chairclient.domain.role_rules import LEADERSHIP_FIELDS, leadership_values
 from chairclient.queries.organisations import operator_settings
+from chairclient.queries.roles import org_leaders
 from chairclient.services.organisations import passport_values
+from reports.data.union import union_processors
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,8 @@ class OperatorInfo:
     name: str | None = None
     address: str | None = None
     processors: list[dict[str, Any]] = field(default_factory=list)
+    #: The union-wide contractors every consent lists first (``resources/union.toml``).
+    union: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,8 @@ class PassportData:
     employer_types: list[tuple[str, str]]
     # What consents of this organisation print (its own settings or the nearest ancestor's).
     operator: OperatorInfo
+    #: «Руководство» fields taken from the members' union offices (shown, never edited).
+    derived: frozenset[str] = frozenset()
 
     @property
     def operator_editable(self) -> bool:
@@ -58,6 +66,12 @@ def load_passport(session: Session, org_id: str) -> PassportData:
         if row.active or row.code == current
     ]
     name, address, processors = operator_settings(session, org_id)
+    derived: frozenset[str] = frozenset()
+    if org.level == "primary":
+        found = org_leaders(session, org_id, date.today())
+        if found is not None:  # the offices are recorded: they are the one home of these facts
+            values.update(leadership_values(found))
+            derived = frozenset(LEADERSHIP_FIELDS)
     return PassportData(
         org_id=org.id,
         code=org.code,
@@ -66,5 +80,7 @@ def load_passport(session: Session, org_id: str) -> PassportData:
         superior=(parent.short_name or parent.full_name) if parent else None,
         values=values,
         employer_types=types,
-        operator=OperatorInfo(name, address, processors),
+        operator=OperatorInfo(name, address, processors, [
+            f"{c.name} — {c.role}" if c.role else c.name for c in union_processors()]),
+        derived=derived,
     )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
+from chairclient.domain.role_rules import LEADERSHIP_FIELDS
 from chairclient.services.organisations import save_passport
 from chairclient.validation import (
     FIELD_LABELS,
@@ -199,11 +200,22 @@ class PassportForm(QWidget):
         self.code.setText(data.code)
         self.superior.setText(data.superior or "—")
         self.operator.set_data(data)
+        self._show_derived(data.derived)
         self._apply_conditions()
         self.stack.setCurrentIndex(1)
         self.button_row.setEnabled(True)
         self._set_busy(False)
         self._revalidate()
+
+    def _show_derived(self, derived: frozenset[str]) -> None:
+        """The «Руководство» fields a primary organisation takes from its members' offices:
+        read-only, saying where they come from."""
+        tip = self.tr("Taken from the union offices of the members: change them in the member "
+                      "card, tab «Union offices»")
+        for name in LEADERSHIP_FIELDS:
+            editor = self.fields.editor(name)
+            editor.setEnabled(name not in derived)
+            editor.setToolTip(tip if name in derived else "")
 
     def _load_failed(self, token: int, exc: BaseException) -> None:
         if not isValid(self) or token != self._token:
@@ -278,6 +290,8 @@ class PassportForm(QWidget):
         if self._data is not None and not self._data.operator_editable:
             for name in OPERATOR_FIELDS:
                 changes.pop(name, None)
+        for name in self._data.derived if self._data is not None else ():
+            changes.pop(name, None)
         return changes
 
     def save(self) -> bool:

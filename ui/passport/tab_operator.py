@@ -23,6 +23,11 @@ class OperatorTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        # The same for every region: shown on both pages, edited nowhere in the app.
+        self.union = small_label("", HINT_COLOR)
+        self.union.setObjectName("unionProcessors")
+        self.union.setWordWrap(True)
+        layout.addWidget(self.union)
 
         editable = QWidget()
         column = QVBoxLayout(editable)
@@ -60,6 +65,10 @@ class OperatorTab(QWidget):
     def set_data(self, data: PassportData) -> None:
         self.pages.setCurrentIndex(0 if data.operator_editable else 1)
         self._show_inherited(data.operator)
+        self.union.setText(self.tr(
+            "Union-wide processors, printed on every consent before the ones above (one "
+            "setting for the whole union): {names}.").format(
+                names="; ".join(data.operator.union)) if data.operator.union else "")
 
     def _show_inherited(self, operator: OperatorInfo) -> None:
         unset = self.tr("not set")
