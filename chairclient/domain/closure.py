@@ -11,9 +11,11 @@ reopen it. Each check returns ``None`` when the operation may go ahead, else a R
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from chairclient.domain.roles import ADMIN, ELEVATED_ROLES
 
 #: Command names as they travel in ``Mutation.fields["command"]`` (entity «organisation»).
 CLOSE_ORGANISATION = "close_organisation"
@@ -124,8 +126,14 @@ def check_reopen(closed: bool) -> str | None:
     return None
 
 
-def is_superior_of(parent_id: str | None, held: Collection[str]) -> bool:
-    """On a client: the user may close an organisation when its superior is in the local store
-    (only a territorial-or-higher position brings in an organisation with what is below it;
-    a primary chair holds their own organisation alone). The registry decides for certain."""
-    return parent_id is not None and parent_id in held
+def may_close(ancestors: Iterable[str], positions: Iterable[tuple[str, str]]) -> bool:
+    """The user is the organisation's superior: the administrator, or a territorial-or-higher
+    position on an organisation above it (``ancestors``: the ids of those organisations)."""
+    above = set(ancestors)
+    return any(role == ADMIN or (role in ELEVATED_ROLES and org_id in above)
+               for org_id, role in positions)
+
+
+def may_reopen(positions: Iterable[tuple[str, str]]) -> bool:
+    """Only the administrator reopens a closed organisation."""
+    return any(role == ADMIN for _, role in positions)

@@ -18,7 +18,7 @@ from chairclient.services.lifecycle_rules import card_cancel_id
 from registry.commands.base import Args, Context, command
 from registry.commands.writes import insert_row, server_today, update_row
 from registry.models import ENTITY_TABLES, members, server_metadata
-from registry.rules import NOT_FOUND, Rejected, fetch_row, validate
+from registry.rules import NOT_FOUND, Rejected, check_writable, fetch_row, validate
 from registry.wire import data_values
 from sync.protocol import MutationResult
 
@@ -44,10 +44,12 @@ class CategoryArgs(_EventArgs):
 
 
 def _member(ctx: Context) -> Any:
-    """The member row, locked; anything out of scope answers exactly like a missing row."""
+    """The member row, locked; anything out of scope answers exactly like a missing row (a
+    closed organisation's members: read-only)."""
     row = fetch_row(ctx.session, members, ctx.mutation.entity_id, lock=True)
-    if row is None or row["deleted"] or row["org_id"] not in ctx.scope:
+    if row is None or row["deleted"]:
         raise Rejected(NOT_FOUND)
+    check_writable(ctx.scope, row["org_id"])
     return row
 
 
@@ -112,16 +114,26 @@ def _cancel_cards(ctx: Context, member_id: str, event_id: str) -> None:
 @command(rules.REMOVE_MEMBER, "member", RemoveArgs)
 def remove_member(ctx: Context, args: RemoveArgs) -> MutationResult:
     row = _member(ctx)
-    _check(rules.check_remove(
-        row["status"], args.on, server_today(ctx.now), _last_event(ctx, row["id"]), args.reason,
-        _codes(ctx, "ref_removal_reasons"),
-    ))
-    event_id = _event_id(ctx, args.event_id)
+    return remove_row(
+        ctx, row, args.on, args.reason, _event_id(ctx, args.event_id),
+        reasons=_codes(ctx, "ref_removal_reasons"), last_event=_last_event(ctx, row["id"]),
+    )
+
+
+def remove_row(
+    ctx: Context, row: Any, on: date, reason: str, event_id: str, *, reasons: set[str],
+    last_event: date | None, note: str | None = None,
+) -> MutationResult:
+    """Remove the member ``row`` (locked, writable by the caller) from the register: status,
+    date and reason, a «removed» event ``event_id``, live ЭПБ АННУЛИРОВАН. The removal
+    command's path, also taken for each member of a liquidated organisation."""
+    _check(rules.check_remove(row["status"], on, server_today(ctx.now), last_event, reason,
+                              reasons))
     result = _apply(
-        ctx, row, {"status": "removed", "removed_on": args.on, "removal_reason": args.reason},
+        ctx, row, {"status": "removed", "removed_on": on, "removal_reason": reason},
         event_id,
-        {"kind": "removed", "event_date": args.on, "reason": args.reason,
-         "from_org_id": row["org_id"]},
+        {"kind": "removed", "event_date": on, "reason": reason, "from_org_id": row["org_id"],
+         "note": note},
     )
     _cancel_cards(ctx, row["id"], event_id)
     return result

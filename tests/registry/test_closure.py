@@ -74,7 +74,7 @@ def test_liquidation_removes_members_and_keeps_them_visible(api: Api, world: Wor
     assert p1b in api.pull("chair1b", {p1b: 0})["revoked"]
     edit = update("member", active[0], p1b, {"note": "x"}, {"note": None}, base_version=2)
     [by_terr] = api.push("terr1", edit)
-    [by_chair] = api.push("chair1b", edit)
+    [by_chair] = api.push("chair1b", {**edit, "mutation_id": new_id()})
     [new_card] = api.push("terr1", create("member", new_id(), p1b, member_values()))
     [passport] = api.push("terr1", update("organisation", p1b, p1b, {"phone": "+74951234567"},
                                           {"phone": None}))
@@ -82,7 +82,8 @@ def test_liquidation_removes_members_and_keeps_them_visible(api: Api, world: Wor
                                    "entity_id": left["id"],
                                    "fields": {"command": "restore_member", "on": ON}})
     assert by_terr["reason"] == new_card["reason"] == passport["reason"] == CLOSED
-    assert removal["reason"] == CLOSED and by_chair["reason"] == NOT_FOUND
+    assert removal["reason"] == CLOSED, removal
+    assert by_chair["reason"] == NOT_FOUND, by_chair
 
 
 def test_merger_moves_members_with_history_consents_and_cards(api: Api, world: World, db) -> None:

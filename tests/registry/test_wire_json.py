@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -19,15 +20,19 @@ from tests.registry.world import World, member_values, new_id
 migration = importlib.import_module("registry.migrations.versions.0007_stored_wire_json")
 runs_migration = importlib.import_module("registry.migrations.versions.0008_stored_run_rows")
 requests_migration = importlib.import_module("registry.migrations.versions.0009_transfer_requests")
+closure_migration = importlib.import_module(
+    "registry.migrations.versions.0012_organisation_closure")
 
 
 def test_frozen_column_lists_are_the_wire_columns() -> None:
     tables = {name: table for name, table in ENTITY_TABLES.items()
               if table.name != "transfer_requests"}  # added by revision 0009, with its own list
-    assert {table.name: tuple(wire_columns(table)) for table in tables.values()} == (
-        migration.WIRE_COLUMNS)
-    assert {table.name: tuple(run_columns(table)) for table in tables.values()} == (
-        runs_migration.RUN_COLUMNS)
+    # Revision 0012 froze the organisations' array anew (with the closure columns).
+    latest = {**runs_migration.RUN_COLUMNS, **closure_migration.RUN_COLUMNS}
+    assert {table.name: tuple(run_columns(table)) for table in tables.values()} == latest
+    for table in tables.values():
+        assert set(wire_columns(table)) == {*latest[table.name], "deleted"}, table.name
+    assert set(migration.WIRE_COLUMNS) == set(latest)
     requests = ENTITY_TABLES["transfer_request"]
     assert tuple(run_columns(requests)) == requests_migration.RUN_COLUMNS
 
@@ -70,7 +75,6 @@ def test_migration_goes_down_and_up_again(pg_cluster) -> None:
     """Down to 0006 the columns, functions and triggers go; up again every row is rendered."""
     import subprocess
     import sys
-    from pathlib import Path
 
     from alembic import command
 
