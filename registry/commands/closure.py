@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session
 from chairclient.domain import closure as domain
 from chairclient.services import lifecycle_rules as rules
 from registry.commands.base import Args, Context, command
-from registry.commands.membership import _codes, remove_row
+from registry.commands.membership import _codes, remove_rows
 from registry.commands.transfer import _move_followers, _org_label
-from registry.commands.writes import insert_row, move_row, server_today, update_row
+from registry.commands.writes import insert_rows, move_rows, server_today, update_row
 from registry.models import ENTITY_TABLES, members, organisations
 from registry.rules import NOT_FOUND, Rejected, fetch_row
 from sync.protocol import MutationResult
@@ -143,19 +143,9 @@ def close_organisation(ctx: Context, args: CloseArgs) -> MutationResult:
                 f"В организации {_org_label(target.id, ctx)} уже состоят на учёте {doubled} "
                 "чел. с теми же СНИЛС, что у членов закрываемой организации: если это те же "
                 "люди, снимите лишние карточки с учёта как ошибочную запись и повторите")
-        notes = (f"Слияние с организацией {_org_label(target.id, ctx)}",
-                 f"Слияние: из организации {_org_label(org['id'], ctx)}")
-        for person in people:
-            _merge_member(ctx, person, target.id, args.on, notes)
+        _merge(ctx, people, org["id"], target.id, args.on)
     else:
-        reasons = _codes(ctx, "ref_removal_reasons")
-        note = f"Ликвидация организации {_org_label(org['id'], ctx)}"
-        for person in people:
-            remove_row(
-                ctx, person, args.on, domain.LIQUIDATION_REASON,
-                domain.closure_event_id(ctx.mutation.mutation_id, person["id"]),
-                reasons=reasons, last_event=last_events.get(person["id"]), note=note,
-            )
+        _liquidate(ctx, people, org["id"], args.on, last_events)
     version = update_row(ctx, "organisation", org, {
         "closed_on": args.on, "closure_kind": args.kind,
         "merged_into_id": target.id if target else None, "closure_note": args.note,
@@ -166,31 +156,44 @@ def close_organisation(ctx: Context, args: CloseArgs) -> MutationResult:
     )
 
 
-def _merge_member(
-    ctx: Context, row: Any, target: str, on: date, notes: tuple[str, str]
+def _liquidate(
+    ctx: Context, people: list[Any], org_id: str, on: date, last_events: dict[str, date]
 ) -> None:
-    """One member moves as a transfer: the transfer's move of the member and what they own,
-    a «transferred_out» event left in the closed organisation and a «transferred_in» event
-    in the receiver, «member since» kept."""
-    sender, member_id = row["org_id"], row["id"]
+    """Every member on the register removed through the removal command's path."""
+    reasons, today = _codes(ctx, "ref_removal_reasons"), server_today(ctx.now)
+    for person in people:
+        _check(rules.check_remove(person["status"], on, today, last_events.get(person["id"]),
+                                  domain.LIQUIDATION_REASON, reasons))
     closure_id = ctx.mutation.mutation_id
-    insert_row(ctx, "membership_event", domain.closure_event_id(closure_id, member_id, "out"),
-               sender, {
-                   "member_id": member_id, "kind": "transferred_out", "event_date": on,
-                   "reason": rules.TRANSFER_REASON, "from_org_id": sender, "to_org_id": target,
-                   "note": notes[0],
-               })
-    _move_followers(ctx, member_id, sender, target, on)
-    move_row(ctx, "member", row, target, {
-        "registered_on": on, "registration_method": "transfer",
-    })
-    insert_row(ctx, "membership_event", domain.closure_event_id(closure_id, member_id, "in"),
-               target, {
-                   "member_id": member_id, "kind": "transferred_in", "event_date": on,
-                   "from_org_id": sender, "to_org_id": target,
-                   "registration_method": "transfer", "new_category": row["category"],
-                   "note": notes[1],
-               })
+    remove_rows(ctx, people, on, domain.LIQUIDATION_REASON,
+                [domain.closure_event_id(closure_id, p["id"]) for p in people],
+                note=f"Ликвидация организации {_org_label(org_id, ctx)}")
+
+
+def _merge(ctx: Context, people: list[Any], sender: str, target: str, on: date) -> None:
+    """Every member on the register moves as a transfer, all at once: the transfer's move of
+    the members and what they own, a «transferred_out» event each left in the closed
+    organisation, a «transferred_in» event each in the receiver, «member since» kept."""
+    closure_id = ctx.mutation.mutation_id
+    out_note = f"Слияние с организацией {_org_label(target, ctx)}"
+    in_note = f"Слияние: из организации {_org_label(sender, ctx)}"
+    insert_rows(ctx, "membership_event", [
+        (domain.closure_event_id(closure_id, p["id"], "out"), sender,
+         {"member_id": p["id"], "kind": "transferred_out", "event_date": on,
+          "reason": rules.TRANSFER_REASON, "from_org_id": sender, "to_org_id": target,
+          "note": out_note})
+        for p in people
+    ])
+    _move_followers(ctx, [p["id"] for p in people], sender, target, on)
+    move_rows(ctx, "member", people, target,
+              {"registered_on": on, "registration_method": "transfer"})
+    insert_rows(ctx, "membership_event", [
+        (domain.closure_event_id(closure_id, p["id"], "in"), target,
+         {"member_id": p["id"], "kind": "transferred_in", "event_date": on,
+          "from_org_id": sender, "to_org_id": target, "registration_method": "transfer",
+          "new_category": p["category"], "note": in_note})
+        for p in people
+    ])
 
 
 @command(domain.REOPEN_ORGANISATION, "organisation", ReopenArgs)
