@@ -1,4 +1,5 @@
-"""Random interleavings of offline edits, syncs and network faults for two clients converge."""
+"""Random interleavings of offline edits, closures of organisations, syncs and network faults
+for two clients converge."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from chairclient.db.models import Member, TransferRequest
 from chairclient.services.transfer_requests import decide_transfer, request_transfer
 from sync.client import Offline
+from tests.sync.closure_steps import close_a_sibling, held, held_on_server
 from tests.sync.helpers import is_push, outbox, server_member, server_rows
 from tests.sync.test_edits import edit
 
@@ -45,7 +47,7 @@ class FaultyTransport(httpx.HTTPTransport):
 
 step = st.tuples(
     st.integers(0, 1),
-    st.sampled_from(["edit", "edit", "sync", "lose", "down"]),
+    st.sampled_from(["edit", "edit", "sync", "lose", "down", "close"]),
     st.integers(0, 2),
     st.sampled_from(FIELDS),
     st.sampled_from(VALUES),
@@ -64,6 +66,7 @@ def test_two_clients_converge(make_side, server, steps) -> None:
     ]
     for side in sides:
         side.sync()
+    sides[1].engine.learn_positions()  # the territorial chair may close organisations
     with sides[0].db.transaction() as session:
         members = list(session.scalars(
             select(Member.id).where(Member.org_id == sides[0].org_id).order_by(Member.id).limit(3)
@@ -71,6 +74,9 @@ def test_two_clients_converge(make_side, server, steps) -> None:
     written: dict[tuple[str, str], set[object]] = {}
     for who, action, m, field, value in steps:
         side, transport = sides[who], transports[who]
+        if action == "close":  # the territorial chair closes another primary organisation
+            close_a_sibling(sides[1], keep=sides[0].org_id, merge=value != VALUES[0])
+            continue
         if action == "edit":
             text = f"{value}{who}"
             edit(side, members[m], **{field: text})
@@ -100,6 +106,7 @@ def test_two_clients_converge(make_side, server, steps) -> None:
         )
     for side in sides:
         assert outbox(side.db, "pending") == [] and outbox(side.db, "rejected") == []
+        assert held(side) == held_on_server(server, side.login)
 
 
 #: Reasons a transfer step may be refused when two sides acted offline on one request or
