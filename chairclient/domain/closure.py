@@ -81,13 +81,15 @@ class Target:
 def check_close(
     *, kind: str, closed: bool, parent_id: str | None, level: str, live_children: int,
     on: date, today: date, earliest: date | None, target: Target | None, org_id: str,
+    draft_cards: int = 0,
 ) -> str | None:
     """May the organisation (its ``parent_id``, ``level``) be closed on ``on``?
 
     ``earliest``: the latest history event or registration date of its members on the register
     (the closure removes or moves them on ``on``, which may not come before). ``target``: the
     receiving organisation of a merger, None when it is not found (or not in the caller's
-    scope: the same answer)."""
+    scope: the same answer). ``draft_cards``: ЭПБ lines in its draft card request (В ЗАЯВКЕ):
+    a merger would carry them away from a draft nobody could send any more."""
     if closed:
         return "Организация уже закрыта"
     if parent_id is None:
@@ -103,6 +105,10 @@ def check_close(
         return ("Дата закрытия не может быть раньше последнего события истории её членов "
                 f"Профсоюза ({earliest:%d.%m.%Y})")
     if kind == MERGER:
+        if draft_cards:
+            return (f"В черновике заявки на ЭПБ этой организации {draft_cards} "
+                    f"{_cards_word(draft_cards)}: перед слиянием отправьте заявку или уберите "
+                    "их из черновика")
         return check_merge_target(org_id, parent_id, level, target)
     return None
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chairclient.db.models import Member, MembershipEvent, Organisation, OutboxEntry
+from chairclient.db.models import Card, Member, MembershipEvent, Organisation, OutboxEntry
 from chairclient.domain import closure
 from chairclient.queries.positions import held_positions
 
@@ -36,6 +36,8 @@ class ClosureFacts:
     merged_into_id: str | None
     on_register: int
     open_children: int
+    #: ЭПБ lines in its draft card request (a merger waits until they are sent or removed).
+    draft_cards: int
     earliest: date | None
     may_close: bool
     may_reopen: bool
@@ -73,6 +75,8 @@ def closure_facts(session: Session, org_id: str) -> ClosureFacts:
         Member.org_id == org_id, Member.deleted.is_(False), Member.status == "active"))
     earliest = max((d for d in (last_event, registered) if d is not None), default=None)
     children = sum(1 for o in orgs if o.parent_id == org_id and o.closed_on is None)
+    draft_cards = session.scalar(select(func.count()).select_from(Card).where(
+        Card.org_id == org_id, Card.status == "in_request", Card.deleted.is_(False))) or 0
     targets = sorted(
         (MergeTarget(o.id, o.short_name or o.full_name, o.code) for o in orgs
          if o.parent_id == org.parent_id and o.level == org.level and o.id != org_id
@@ -81,9 +85,9 @@ def closure_facts(session: Session, org_id: str) -> ClosureFacts:
     positions = held_positions(session) or []
     return ClosureFacts(
         org_id, org.short_name or org.full_name, org.code, org.parent_id, org.level,
-        org.closed_on, org.closure_kind, org.merged_into_id, count, children, earliest,
-        closure.may_close(_ancestors(by_id, org), positions), closure.may_reopen(positions),
-        closure_pending(session, org_id), targets,
+        org.closed_on, org.closure_kind, org.merged_into_id, count, children, draft_cards,
+        earliest, closure.may_close(_ancestors(by_id, org), positions),
+        closure.may_reopen(positions), closure_pending(session, org_id), targets,
     )
 
 

@@ -109,6 +109,13 @@ def _target(ctx: Context, target_id: str | None) -> domain.Target | None:
     return domain.Target(row["id"], row["parent_id"], row["level"], row["closed_on"] is not None)
 
 
+def _draft_cards(session: Session, org_id: str) -> int:
+    cards = ENTITY_TABLES["card"]
+    return session.scalar(select(func.count()).select_from(cards).where(
+        cards.c.org_id == org_id, cards.c.status == "in_request", cards.c.deleted.is_(False))
+    ) or 0
+
+
 def _duplicates_in(session: Session, org_id: str, target_id: str) -> int:
     """Members on the register of ``org_id`` whose СНИЛС is on the register of ``target_id``."""
     mine = select(members.c.snils).where(
@@ -134,7 +141,7 @@ def close_organisation(ctx: Context, args: CloseArgs) -> MutationResult:
         kind=args.kind, closed=org["closed_on"] is not None, parent_id=org["parent_id"],
         level=org["level"], live_children=_open_children(ctx.session, org["id"]), on=args.on,
         today=server_today(ctx.now), earliest=max(dates, default=None), target=target,
-        org_id=org["id"],
+        org_id=org["id"], draft_cards=_draft_cards(ctx.session, org["id"]),
     ))
     if target is not None:
         doubled = _duplicates_in(ctx.session, org["id"], target.id)

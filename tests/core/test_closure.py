@@ -71,6 +71,8 @@ def test_rules() -> None:
                                             **{**args, "on": date(2025, 3, 11)})
     assert "01.04.2025" in closure.check_close(kind="liquidation", target=None,
                                                **{**args, "earliest": date(2025, 4, 1)})
+    assert "черновике" in closure.check_close(kind="merger", target=same, draft_cards=2, **args)
+    assert closure.check_close(kind="liquidation", target=None, draft_cards=2, **args) is None
     assert closure.check_reopen(True) is None and "не закрыта" in closure.check_reopen(False)
     territorial, admin = [("t", "territorial")], [("r", "admin")]
     assert closure.may_close(["t", "r"], territorial) and closure.may_close(["x"], admin)
@@ -147,3 +149,17 @@ def test_reopen_is_for_the_administrator(db, tree) -> None:
         reopen_organisation(s, tree["b"], note="Ошибка")
     [entry] = _outbox(db)
     assert entry.fields == {"command": closure.REOPEN_ORGANISATION, "note": "Ошибка"}
+
+
+def test_a_closed_organisation_leaves_the_dashboard_rows(db, tree) -> None:
+    from chairclient.queries.dashboard import compute_dashboard
+
+    with db.session() as s:
+        before = [row.org_id for row in compute_dashboard(s, tree["t"], today=TODAY).subordinates]
+    with db.transaction() as s:
+        s.get(Organisation, tree["b"]).closed_on = ON
+    with db.session() as s:
+        after = [row.org_id for row in compute_dashboard(s, tree["t"], today=TODAY).subordinates]
+        own = compute_dashboard(s, tree["b"], today=TODAY)  # chosen in the tree: still opens
+    assert tree["b"] in before and after == [o for o in before if o != tree["b"]]
+    assert own.org_id == tree["b"]

@@ -13,6 +13,7 @@ from chairclient.domain.closure import CLOSED, closure_event_id
 from chairclient.services.lifecycle_rules import CARD_CANCEL_NOTE
 from registry.models import ENTITY_TABLES
 from registry.rules import NOT_FOUND
+from registry.seed import insert_entity
 from tests.registry.closure_helpers import close, gone, live, org_row, pulled, reopen, rows_of
 from tests.registry.helpers import Api, create, update
 from tests.registry.transfer_helpers import add_belongings, add_person, history, member_row
@@ -170,7 +171,14 @@ def test_only_the_superior_may_close(api: Api, world: World, db) -> None:
     [into_closed] = api.push("terr1", close(p1a, "merger", ON, merged_into_id=p1b))
     [again] = api.push("terr1", close(p1b, "liquidation", ON))
     assert "не найдена" in into_closed["reason"] and "уже закрыта" in again["reason"]
-    assert (org_row(db, p1a), member_row(db, world.members["P1a"])) == before
+    # A draft card request would lose its lines: sent or emptied first (by the superior too).
+    with db.write() as session:
+        insert_entity(session, "card", {"id": new_id(), "org_id": p1a, "status": "in_request",
+                                        "member_id": world.members["P1a"]})
+    [draft] = api.push("terr1", close(p1a, "merger", ON, merged_into_id=new_id()))
+    assert "черновике заявки" in draft["reason"], draft
+    assert org_row(db, p1a) == before[0]
+    assert member_row(db, world.members["P1a"]) == before[1]
 
 
 def test_only_the_administrator_reopens(api: Api, world: World, db) -> None:
