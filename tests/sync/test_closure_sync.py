@@ -13,7 +13,8 @@ from sqlalchemy import select
 from chairclient.db.engine import Database as LocalDatabase
 from chairclient.db.models import Card, Consent, Member, MembershipEvent, Organisation
 from chairclient.domain import closure
-from chairclient.services.closure import close_organisation, reopen_organisation
+from chairclient.services.card_requests import remove_from_draft
+from chairclient.services.closure import ClosureRefused, close_organisation, reopen_organisation
 from reports.stats.definition import load_definition
 from reports.stats.sp5 import compute_5sp
 from tests.sync.conftest import BACKENDS
@@ -64,15 +65,24 @@ def test_a_merger_reaches_every_client(make_side, server) -> None:
     terr.engine.learn_positions()  # as the app does once per session
     p1, p2, t1 = receiver.org_id, closing.org_id, terr.org_id
     moving, staying = _on_register(terr.db, p2), _on_register(terr.db, p1)
-    owned_before = _owned(terr.db, moving)
-    assert moving and owned_before["consents"]
+    assert moving
     total_before, per_org_before = _sp5(terr.db, t1)
+    with terr.db.transaction() as session:
+        drafted = list(session.scalars(select(Card.member_id).where(
+            Card.org_id == p2, Card.status == "in_request", Card.deleted.is_(False))))
+    if drafted:  # the draft request goes first: the superior empties it, in the same sync
+        with terr.db.transaction() as session, pytest.raises(ClosureRefused, match="черновике"):
+            close_organisation(session, p2, closure.MERGER, TODAY, merged_into_id=p1)
+        with terr.db.transaction() as session:
+            remove_from_draft(session, drafted)
+    owned_before = _owned(terr.db, moving)
+    assert owned_before["consents"] and owned_before["cards"]
     with terr.db.transaction() as session:
         queued = close_organisation(session, p2, closure.MERGER, TODAY, merged_into_id=p1,
                                     note="Решение конференции")
     assert queued.affected == len(moving)
     report = terr.sync()
-    assert (report.applied, report.rejected) == (1, 0), report.rejected_reasons
+    assert report.rejected == 0 and report.applied >= 1, report.rejected_reasons
     assert outbox(terr.db) == [] and report.orgs_redownloaded == []
     # The superior: the organisation closed, its members where the merger put them.
     org = _org(terr.db, p2)
