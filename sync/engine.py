@@ -118,18 +118,8 @@ class SyncEngine:
         with self.db.transaction() as session:
             if state.cursors(session):
                 return
-        counts = self._remember(self.client.meta()).counts
+        counts = self.client.meta().counts
         self.on_progress("total", sum(sum(per.values()) for per in counts.values()))
-
-    def learn_positions(self) -> None:
-        """Ask the registry who the user is and keep their positions for the UI (the app does
-        it once per session: a usual sync does not ask)."""
-        self._remember(self.client.meta())
-
-    def _remember(self, meta: SyncMeta) -> SyncMeta:
-        with self.db.transaction() as session:
-            state.put_positions(session, [(p.org_id, p.role) for p in meta.user.positions])
-        return meta
 
     def _pull(self, exchange: Exchange) -> PullOutcome:
         return pull_all(self.db, exchange.fetch, self._progress("pull"))

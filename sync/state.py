@@ -1,8 +1,7 @@
 """Sync bookkeeping in the local ``sync_state`` key/value table.
 
 Keys: ``cursor:<org_id>`` (last applied server sequence of an organisation), ``last_sync``
-(server time of the last complete sync, ISO), ``positions`` (the user's positions, see
-:mod:`chairclient.queries.positions`), ``shadow:<entity>:<id>`` (the server's values of
+(server time of the last complete sync, ISO), ``shadow:<entity>:<id>`` (the server's values of
 fields a pulled page could not apply because a local change was pending; used to undo a change
 the server rejected).
 """
@@ -17,7 +16,6 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import SyncState
-from chairclient.queries.positions import POSITIONS_KEY
 
 CURSOR = "cursor:"
 SHADOW = "shadow:"
@@ -54,11 +52,6 @@ def put_cursors(session: Session, values: dict[str, int]) -> None:
         stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value}),
         [{"key": CURSOR + org_id, "value": str(int(cursor))} for org_id, cursor in values.items()],
     )
-
-
-def put_positions(session: Session, positions: list[tuple[str, str]]) -> None:
-    """The user's positions (organisation id, role) as the registry's ``meta`` told them."""
-    put(session, POSITIONS_KEY, json.dumps([list(p) for p in positions]))
 
 
 def drop_cursor(session: Session, org_id: str) -> None:

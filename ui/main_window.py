@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
 
         self._sync = controller
         self.transfers.set_client(controller.client)
+        self.closure.follow(controller)
         self.importing.set_sync(controller)
         self.bulk.watch_sync(controller)
         self.card_requests.actions.after_submit = controller.sync_now

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import Card, Member, MembershipEvent, Organisation, OutboxEntry
 from chairclient.domain import closure
-from chairclient.queries.positions import held_positions
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class MergeTarget:
 class ClosureFacts:
     """An organisation as its closure needs it. ``may_close``: the user is its superior or the
     administrator; ``may_reopen``: the user is the administrator (by the positions the
-    registry last told; it decides for certain). Both False while they are not known."""
+    registry sent with the last sign-in or token refresh; it decides for certain). Both False
+    while none are known."""
 
     org_id: str
     name: str
@@ -59,8 +60,12 @@ def _ancestors(by_id: dict[str, Organisation], org: Organisation) -> list[str]:
     return found
 
 
-def closure_facts(session: Session, org_id: str) -> ClosureFacts:
-    """The facts of ``org_id``; :class:`LookupError` when it is not in the store."""
+Positions = Iterable[tuple[str, str]]
+
+
+def closure_facts(session: Session, org_id: str, positions: Positions = ()) -> ClosureFacts:
+    """The facts of ``org_id`` for a user with ``positions`` (organisation id, role);
+    :class:`LookupError` when it is not in the store."""
     orgs = _live_orgs(session)
     by_id = {o.id: o for o in orgs}
     org = by_id.get(org_id)
@@ -82,7 +87,7 @@ def closure_facts(session: Session, org_id: str) -> ClosureFacts:
          if o.parent_id == org.parent_id and o.level == org.level and o.id != org_id
          and o.closed_on is None and org.parent_id is not None),
         key=lambda t: (t.name, t.code))
-    positions = held_positions(session) or []
+    positions = list(positions)
     return ClosureFacts(
         org_id, org.short_name or org.full_name, org.code, org.parent_id, org.level,
         org.closed_on, org.closure_kind, org.merged_into_id, count, children, draft_cards,

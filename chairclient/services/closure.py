@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from chairclient.db.models import new_id
 from chairclient.domain import closure
-from chairclient.queries.closure import closure_facts
+from chairclient.queries.closure import Positions, closure_facts
 from chairclient.services import outbox
 
 
@@ -40,11 +40,13 @@ def _refuse_if(reason: str | None) -> None:
 
 
 def close_organisation(
-    session: Session, org_id: str, kind: str, on: date, *, merged_into_id: str | None = None,
-    note: str | None = None, step_id: str | None = None, today: date | None = None,
+    session: Session, org_id: str, kind: str, on: date, *, positions: Positions,
+    merged_into_id: str | None = None, note: str | None = None, step_id: str | None = None,
+    today: date | None = None,
 ) -> ClosureQueued:
-    """Закрыть организацию: liquidation, or merger into ``merged_into_id``, on ``on``."""
-    facts = closure_facts(session, org_id)
+    """Закрыть организацию: liquidation, or merger into ``merged_into_id``, on ``on``, by a
+    user with ``positions`` (organisation id, role)."""
+    facts = closure_facts(session, org_id, positions)
     if not facts.may_close:
         raise ClosureRefused("Закрыть организацию может только вышестоящая организация")
     if facts.pending:
@@ -70,11 +72,12 @@ def close_organisation(
 
 
 def reopen_organisation(
-    session: Session, org_id: str, *, note: str | None = None, step_id: str | None = None,
+    session: Session, org_id: str, *, positions: Positions, note: str | None = None,
+    step_id: str | None = None,
 ) -> ClosureQueued:
     """Открыть снова (the administrator): the organisation works again; its members stay as
     the closure left them."""
-    facts = closure_facts(session, org_id)
+    facts = closure_facts(session, org_id, positions)
     if not facts.may_reopen:
         raise ClosureRefused("Открыть закрытую организацию может только администратор")
     if facts.pending:

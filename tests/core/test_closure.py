@@ -8,13 +8,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from chairclient.db.models import Member, Organisation, OutboxEntry, SyncState
+from chairclient.db.models import Member, Organisation, OutboxEntry
 from chairclient.domain import closure
 from chairclient.queries.closure import closure_facts
 from chairclient.services.closure import ClosureRefused, close_organisation, reopen_organisation
 from chairclient.services.members import save_member
 from chairclient.services.organisations import PASSPORT_FIELDS
-from sync.state import put_positions
 from tests.core.factories import add_org, member_values
 
 TODAY = date(2025, 3, 10)
@@ -32,8 +31,12 @@ def tree(db) -> dict[str, str]:
         for name in ("Иванова", "Петрова"):
             save_member(s, orgs["a"], member_values(last_name=name))
         s.query(OutboxEntry).delete()
-        put_positions(s, [(orgs["t"], "territorial")])  # as the sync learnt them
     return orgs
+
+
+def _territorial(tree: dict[str, str]) -> list[tuple[str, str]]:
+    """The positions the registry sent the territorial chair at sign-in."""
+    return [(tree["t"], "territorial")]
 
 
 def _outbox(db) -> list[OutboxEntry]:
@@ -87,12 +90,13 @@ def test_rules() -> None:
 
 def test_facts_and_the_queued_command(db, tree) -> None:
     with db.session() as s:
-        facts = closure_facts(s, tree["a"])
+        facts = closure_facts(s, tree["a"], _territorial(tree))
     assert (facts.on_register, facts.open_children, facts.may_close) == (2, 0, True)
     assert facts.earliest == date(2015, 9, 1) and not facts.may_reopen
     assert [t.id for t in facts.targets] == [tree["b"]]
     with db.transaction() as s:
         queued = close_organisation(s, tree["a"], closure.MERGER, ON, merged_into_id=tree["b"],
+                                    positions=_territorial(tree),
                                     note="  Решение № 3 ", today=TODAY)
     assert queued.affected == 2
     [entry] = _outbox(db)
@@ -106,7 +110,8 @@ def test_facts_and_the_queued_command(db, tree) -> None:
         assert {m.org_id for m in s.scalars(select(Member))} == {tree["a"]}
         assert closure_facts(s, tree["a"]).pending
     with db.transaction() as s, pytest.raises(ClosureRefused, match="ждёт синхронизации"):
-        close_organisation(s, tree["a"], closure.LIQUIDATION, ON, today=TODAY)
+        close_organisation(s, tree["a"], closure.LIQUIDATION, ON, today=TODAY,
+                           positions=_territorial(tree))
 
 
 def test_refusals_change_nothing(db, tree) -> None:
@@ -119,34 +124,33 @@ def test_refusals_change_nothing(db, tree) -> None:
     for org_id, kind, target, words in cases:
         on = date(2015, 8, 1) if words == "раньше" else ON
         with db.transaction() as s, pytest.raises(ClosureRefused, match=words):
-            close_organisation(s, org_id, kind, on, merged_into_id=target, today=TODAY)
+            close_organisation(s, org_id, kind, on, merged_into_id=target, today=TODAY,
+                               positions=_territorial(tree))
     with db.transaction() as s, pytest.raises(ClosureRefused, match="администратор"):
-        reopen_organisation(s, tree["b"])
+        reopen_organisation(s, tree["b"], positions=_territorial(tree))
     assert _outbox(db) == []
 
 
 def test_unknown_positions_offer_nothing(db, tree) -> None:
-    with db.transaction() as s:
-        s.query(SyncState).delete()
     with db.session() as s:
         facts = closure_facts(s, tree["a"])
     assert not facts.may_close and not facts.may_reopen
     with db.transaction() as s, pytest.raises(ClosureRefused, match="вышестоящая"):
-        close_organisation(s, tree["a"], closure.LIQUIDATION, ON, today=TODAY)
+        close_organisation(s, tree["a"], closure.LIQUIDATION, ON, today=TODAY, positions=[])
 
 
 def test_reopen_is_for_the_administrator(db, tree) -> None:
+    admin = [(tree["t"], "admin")]
     with db.transaction() as s:
         s.get(Organisation, tree["b"]).closed_on = ON
-        put_positions(s, [(tree["t"], "admin")])
     with db.session() as s:
-        assert closure_facts(s, tree["b"]).may_reopen
+        assert closure_facts(s, tree["b"], admin).may_reopen
     with db.transaction() as s, pytest.raises(ClosureRefused, match="уже закрыта"):
-        close_organisation(s, tree["b"], closure.LIQUIDATION, ON, today=TODAY)
+        close_organisation(s, tree["b"], closure.LIQUIDATION, ON, today=TODAY, positions=admin)
     with db.transaction() as s, pytest.raises(ClosureRefused, match="не закрыта"):
-        reopen_organisation(s, tree["a"])
+        reopen_organisation(s, tree["a"], positions=admin)
     with db.transaction() as s:
-        reopen_organisation(s, tree["b"], note="Ошибка")
+        reopen_organisation(s, tree["b"], note="Ошибка", positions=admin)
     [entry] = _outbox(db)
     assert entry.fields == {"command": closure.REOPEN_ORGANISATION, "note": "Ошибка"}
 

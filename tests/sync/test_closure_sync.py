@@ -25,6 +25,11 @@ TODAY = date.today()
 CUTOFF = TODAY + timedelta(days=1)
 
 
+def _positions(side) -> list[tuple[str, str]]:
+    """The positions the registry sent the side's user at sign-in (as the app holds them)."""
+    return [(p.org_id, p.role) for p in side.client.positions]
+
+
 def _on_register(db: LocalDatabase, org_id: str) -> set[str]:
     with db.transaction() as session:
         return set(session.scalars(select(Member.id).where(
@@ -62,7 +67,6 @@ def test_a_merger_reaches_every_client(make_side, server) -> None:
     admin = make_side("admin")
     for side in (terr, receiver, closing, admin):
         side.sync()
-    terr.engine.learn_positions()  # as the app does once per session
     p1, p2, t1 = receiver.org_id, closing.org_id, terr.org_id
     moving, staying = _on_register(terr.db, p2), _on_register(terr.db, p1)
     assert moving
@@ -72,14 +76,15 @@ def test_a_merger_reaches_every_client(make_side, server) -> None:
             Card.org_id == p2, Card.status == "in_request", Card.deleted.is_(False))))
     if drafted:  # the draft request goes first: the superior empties it, in the same sync
         with terr.db.transaction() as session, pytest.raises(ClosureRefused, match="черновике"):
-            close_organisation(session, p2, closure.MERGER, TODAY, merged_into_id=p1)
+            close_organisation(session, p2, closure.MERGER, TODAY, merged_into_id=p1,
+                               positions=_positions(terr))
         with terr.db.transaction() as session:
             remove_from_draft(session, drafted)
     owned_before = _owned(terr.db, moving)
     assert owned_before["consents"] and owned_before["cards"]
     with terr.db.transaction() as session:
         queued = close_organisation(session, p2, closure.MERGER, TODAY, merged_into_id=p1,
-                                    note="Решение конференции")
+                                    note="Решение конференции", positions=_positions(terr))
     assert queued.affected == len(moving)
     report = terr.sync()
     assert report.rejected == 0 and report.applied >= 1, report.rejected_reasons
@@ -122,12 +127,11 @@ def test_a_liquidation_and_the_reopening(make_side, server) -> None:
     terr, closing, admin = make_side("territory1"), make_side("chair2"), make_side("admin")
     for side in (terr, closing, admin):
         side.sync()
-        side.engine.learn_positions()
     p2, t1 = closing.org_id, terr.org_id
     leaving = _on_register(terr.db, p2)
     total_before, _ = _sp5(terr.db, t1)
     with terr.db.transaction() as session:
-        close_organisation(session, p2, closure.LIQUIDATION, TODAY)
+        close_organisation(session, p2, closure.LIQUIDATION, TODAY, positions=_positions(terr))
     assert terr.sync().rejected == 0
     with terr.db.transaction() as session:
         removed = {m.id: m for m in session.scalars(select(Member).where(
@@ -144,10 +148,10 @@ def test_a_liquidation_and_the_reopening(make_side, server) -> None:
     assert p2 in closing.sync().orgs_revoked
     # Only the administrator reopens; its chair gets the organisation back, members removed.
     with terr.db.transaction() as session, pytest.raises(ValueError, match="администратор"):
-        reopen_organisation(session, p2)
+        reopen_organisation(session, p2, positions=_positions(terr))
     admin.sync()
     with admin.db.transaction() as session:
-        reopen_organisation(session, p2, note="Закрыта по ошибке")
+        reopen_organisation(session, p2, note="Закрыта по ошибке", positions=_positions(admin))
     assert admin.sync().rejected == 0
     back = closing.sync()
     assert p2 in back.orgs_added

@@ -66,7 +66,6 @@ def test_two_clients_converge(make_side, server, steps) -> None:
     ]
     for side in sides:
         side.sync()
-    sides[1].engine.learn_positions()  # the territorial chair may close organisations
     with sides[0].db.transaction() as session:
         members = list(session.scalars(
             select(Member.id).where(Member.org_id == sides[0].org_id).order_by(Member.id).limit(3)

@@ -2,8 +2,10 @@
 
 Offered where the rule of :mod:`chairclient.domain.closure` says the user may ask for it (a
 territorial or regional chair or the administrator over the organisation; reopening: the
-administrator); the registry decides for certain. Both queue a command and start a sync: the
-tree and the lists update when it has brought the registry's result.
+administrator), judged by the positions the registry sent with the last sign-in or token
+refresh; the registry decides for certain. Both queue a command and start a sync: the tree
+and the lists update when it has brought the registry's result. Without a registry (a local
+database opened alone) neither is offered.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ui.operations import Operations
 from ui.org_tree import OrgScope, OrgTreePanel
 
 if TYPE_CHECKING:
+    from sync.client import RegistryClient
     from ui.closure.dialog import CloseOrganisationDialog
 
 
@@ -34,6 +37,7 @@ class ClosureActions(QObject):
     def __init__(self, operations: Operations, tree: OrgTreePanel, parent: QWidget) -> None:
         super().__init__(parent)
         self._ops, self._tree, self._window = operations, tree, parent
+        self._client: RegistryClient | None = None
         self._facts: ClosureFacts | None = None
         self.dialog: CloseOrganisationDialog | QMessageBox | None = None
         self.close_action = QAction(self.tr("&Close the organisation…"), self)
@@ -59,13 +63,26 @@ class ClosureActions(QObject):
         actions.queued.connect(window.refresh)
         return actions
 
+    def follow(self, controller: Any) -> None:
+        """Use the sync ``controller``'s registry client (its positions say what to offer),
+        and read the facts again after each sync (a token refresh may have brought them)."""
+        self._client = controller.client
+        controller.finished.connect(lambda _result: self._reread())
+        self._reread()
+
+    def positions(self) -> list[tuple[str, str]]:
+        """The user's positions (organisation id, role) as the registry last sent them."""
+        client = self._client
+        return [(p.org_id, p.role) for p in client.positions] if client is not None else []
+
     def set_scope(self, scope: OrgScope) -> None:
         """Read what the chosen organisation allows (in the background)."""
         self._facts = None
         for action in (self.close_action, self.reopen_action):
             action.setEnabled(False)
-        self._ops.read(lambda session: closure_facts(session, scope.id), self._loaded,
-                       lambda _exc: None)
+        positions = self.positions()
+        self._ops.read(lambda session: closure_facts(session, scope.id, positions),
+                       self._loaded, lambda _exc: None)
 
     def _reread(self) -> None:
         if self._tree.current is not None:
@@ -88,7 +105,8 @@ class ClosureActions(QObject):
             return None
         from ui.closure.dialog import CloseOrganisationDialog
 
-        dialog = CloseOrganisationDialog(self._ops, self._facts, self._window)
+        dialog = CloseOrganisationDialog(self._ops, self._facts, self.positions(),
+                                         self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.queued.connect(lambda queued: self._announce(self.tr(
             "The closure of the organisation (%n member(s)) goes to the registry with the "
@@ -99,7 +117,7 @@ class ClosureActions(QObject):
 
     def reopen(self) -> QMessageBox | None:
         """Ask, then queue the reopening (returned for tests)."""
-        facts = self._facts
+        facts, positions = self._facts, self.positions()
         if facts is None or not self.reopen_action.isEnabled():
             return None
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reopen the organisation"),
@@ -116,7 +134,8 @@ class ClosureActions(QObject):
             self.dialog = None
             box.deleteLater()
             if box.clickedButton() is yes:
-                self._ops.write(lambda session: reopen_organisation(session, facts.org_id),
+                self._ops.write(lambda session: reopen_organisation(
+                    session, facts.org_id, positions=positions),
                                 lambda _q: self._announce(self.tr(
                                     "The reopening goes to the registry with the "
                                     "synchronisation.")), self._failed)

@@ -37,11 +37,11 @@ class CloseOrganisationDialog(QDialog):
     queued = Signal(object)  # ClosureQueued
 
     def __init__(self, operations: Operations, facts: ClosureFacts,
-                 parent: QWidget | None = None) -> None:
+                 positions: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("closeOrganisationDialog")
         self.setWindowTitle(self.tr("Close the organisation"))
-        self._ops, self._facts = operations, facts
+        self._ops, self._facts, self._positions = operations, facts, positions
         self.confirmation: QMessageBox | None = None
         who = QLabel(self.tr("«%1» (registry code %2): %n member(s) on the register.", "",
                              facts.on_register)
@@ -145,9 +145,10 @@ class CloseOrganisationDialog(QDialog):
     def _save(self, on: date) -> None:
         org_id, kind, note = self._facts.org_id, self.kind(), self.note.text()
         target = self.target.currentData() if kind == closure.MERGER else None
+        positions = self._positions
         self.ok.setEnabled(False)
         self._ops.write(
-            lambda session: close_organisation(session, org_id, kind, on,
+            lambda session: close_organisation(session, org_id, kind, on, positions=positions,
                                                merged_into_id=target, note=note),
             self._saved, self._failed)
 

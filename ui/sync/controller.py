@@ -59,7 +59,6 @@ class SyncController(QObject):
         #: Rows expected during a first download (0: unknown), for a percentage.
         self.total = 0
         self.runs = 0
-        self._positions_known = False
         self._context: OperationContext | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -108,11 +107,7 @@ class SyncController(QObject):
         if not self._client.signed_in:
             self._client.ping()  # offline without tokens: Offline until the server is back,
             raise AuthError(NOT_LOGGED_IN, 401)  # then a sign-in is needed
-        engine = SyncEngine(self._ops.db, self._client, progress)
-        if not self._positions_known:  # once per session: which actions the UI offers
-            engine.learn_positions()
-            self._positions_known = True
-        report = engine.run()
+        report = SyncEngine(self._ops.db, self._client, progress).run()
         with self._ops.db.session() as session:
             return report, conflicts.counts(session)
 
