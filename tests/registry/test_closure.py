@@ -85,6 +85,13 @@ def test_liquidation_removes_members_and_keeps_them_visible(api: Api, world: Wor
     assert by_terr["reason"] == new_card["reason"] == passport["reason"] == CLOSED
     assert removal["reason"] == CLOSED, removal
     assert by_chair["reason"] == NOT_FOUND, by_chair
+    # Nor does it take new logins: a position there would give nothing.
+    login = api.http.post("/api/v1/users", headers=api.headers("terr1"), json={
+        "login": f"closed-{world.suffix}", "full_name": "Петрова Мария Ивановна",
+        "org_id": p1b, "role": "primary"})
+    assert login.status_code == 400 and "закрыта" in login.json()["detail"], login.text
+    options = api.http.get("/api/v1/users/options", headers=api.headers("terr1")).json()
+    assert p1b not in {o["org_id"] for o in options["orgs"]}
 
 
 def test_merger_moves_members_with_history_consents_and_cards(api: Api, world: World, db) -> None:
