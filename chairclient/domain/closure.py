@@ -81,7 +81,7 @@ class Target:
 def check_close(
     *, kind: str, closed: bool, parent_id: str | None, level: str, live_children: int,
     on: date, today: date, earliest: date | None, target: Target | None, org_id: str,
-    draft_cards: int = 0,
+    draft_cards: int = 0, pending_requests: int = 0,
 ) -> str | None:
     """May the organisation (its ``parent_id``, ``level``) be closed on ``on``?
 
@@ -89,7 +89,9 @@ def check_close(
     (the closure removes or moves them on ``on``, which may not come before). ``target``: the
     receiving organisation of a merger, None when it is not found (or not in the caller's
     scope: the same answer). ``draft_cards``: ЭПБ lines in its draft card request (В ЗАЯВКЕ):
-    a merger would carry them away from a draft nobody could send any more."""
+    a merger would carry them away from a draft nobody could send any more.
+    ``pending_requests``: transfer requests of the organisation still waiting for a decision
+    (a closed organisation decides nothing: they are decided or withdrawn first)."""
     if closed:
         return "Организация уже закрыта"
     if parent_id is None:
@@ -99,6 +101,9 @@ def check_close(
     if live_children:
         return ("Сначала закройте подчинённые организации или подчините их другой "
                 f"организации (действующих подчинённых: {live_children})")
+    if pending_requests:
+        return ("Сначала рассмотрите или отзовите запросы на перевод этой организации "
+                f"(ждут решения: {pending_requests})")
     if on > today:
         return "Дата закрытия не может быть в будущем"
     if earliest is not None and on < earliest:

@@ -9,7 +9,14 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chairclient.db.models import Card, Member, MembershipEvent, Organisation, OutboxEntry
+from chairclient.db.models import (
+    Card,
+    Member,
+    MembershipEvent,
+    Organisation,
+    OutboxEntry,
+    TransferRequest,
+)
 from chairclient.domain import closure
 
 
@@ -39,6 +46,8 @@ class ClosureFacts:
     open_children: int
     #: ЭПБ lines in its draft card request (a merger waits until they are sent or removed).
     draft_cards: int
+    #: Its transfer requests waiting for a decision (decided or withdrawn before a closure).
+    pending_requests: int
     earliest: date | None
     may_close: bool
     may_reopen: bool
@@ -82,6 +91,9 @@ def closure_facts(session: Session, org_id: str, positions: Positions = ()) -> C
     children = sum(1 for o in orgs if o.parent_id == org_id and o.closed_on is None)
     draft_cards = session.scalar(select(func.count()).select_from(Card).where(
         Card.org_id == org_id, Card.status == "in_request", Card.deleted.is_(False))) or 0
+    requests = session.scalar(select(func.count()).select_from(TransferRequest).where(
+        TransferRequest.org_id == org_id, TransferRequest.state == "pending",
+        TransferRequest.deleted.is_(False))) or 0
     targets = sorted(
         (MergeTarget(o.id, o.short_name or o.full_name, o.code) for o in orgs
          if o.parent_id == org.parent_id and o.level == org.level and o.id != org_id
@@ -91,7 +103,7 @@ def closure_facts(session: Session, org_id: str, positions: Positions = ()) -> C
     return ClosureFacts(
         org_id, org.short_name or org.full_name, org.code, org.parent_id, org.level,
         org.closed_on, org.closure_kind, org.merged_into_id, count, children, draft_cards,
-        earliest, closure.may_close(_ancestors(by_id, org), positions),
+        requests, earliest, closure.may_close(_ancestors(by_id, org), positions),
         closure.may_reopen(positions), closure_pending(session, org_id), targets,
     )
 

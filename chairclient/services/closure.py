@@ -59,7 +59,7 @@ def close_organisation(
         kind=kind, closed=facts.closed_on is not None, parent_id=facts.parent_id,
         level=facts.level, live_children=facts.open_children, on=on,
         today=today or date.today(), earliest=facts.earliest, target=target, org_id=org_id,
-        draft_cards=facts.draft_cards,
+        draft_cards=facts.draft_cards, pending_requests=facts.pending_requests,
     ))
     args: dict[str, Any] = {"kind": kind, "on": on}
     if target is not None:

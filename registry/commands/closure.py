@@ -32,7 +32,7 @@ from chairclient.domain import closure as domain
 from chairclient.services import lifecycle_rules as rules
 from registry.commands.base import Args, Context, command
 from registry.commands.membership import _codes, remove_rows
-from registry.commands.transfer import _move_followers, _org_label
+from registry.commands.transfer import _org_label, move_followers
 from registry.commands.writes import insert_rows, move_rows, server_today, update_row
 from registry.models import ENTITY_TABLES, members, organisations
 from registry.rules import NOT_FOUND, Rejected, fetch_row
@@ -116,6 +116,13 @@ def _draft_cards(session: Session, org_id: str) -> int:
     ) or 0
 
 
+def _pending_requests(session: Session, org_id: str) -> int:
+    requests = ENTITY_TABLES["transfer_request"]
+    return session.scalar(select(func.count()).select_from(requests).where(
+        requests.c.org_id == org_id, requests.c.state == "pending",
+        requests.c.deleted.is_(False))) or 0
+
+
 def _duplicates_in(session: Session, org_id: str, target_id: str) -> int:
     """Members on the register of ``org_id`` whose СНИЛС is on the register of ``target_id``."""
     mine = select(members.c.snils).where(
@@ -142,6 +149,7 @@ def close_organisation(ctx: Context, args: CloseArgs) -> MutationResult:
         level=org["level"], live_children=_open_children(ctx.session, org["id"]), on=args.on,
         today=server_today(ctx.now), earliest=max(dates, default=None), target=target,
         org_id=org["id"], draft_cards=_draft_cards(ctx.session, org["id"]),
+        pending_requests=_pending_requests(ctx.session, org["id"]),
     ))
     if target is not None:
         doubled = _duplicates_in(ctx.session, org["id"], target.id)
@@ -191,7 +199,7 @@ def _merge(ctx: Context, people: list[Any], sender: str, target: str, on: date) 
           "note": out_note})
         for p in people
     ])
-    _move_followers(ctx, [p["id"] for p in people], sender, target, on)
+    move_followers(ctx, [p["id"] for p in people], sender, target, on)
     move_rows(ctx, "member", people, target,
               {"registered_on": on, "registration_method": "transfer"})
     insert_rows(ctx, "membership_event", [

@@ -76,6 +76,8 @@ def test_rules() -> None:
                                                **{**args, "earliest": date(2025, 4, 1)})
     assert "черновике" in closure.check_close(kind="merger", target=same, draft_cards=2, **args)
     assert closure.check_close(kind="liquidation", target=None, draft_cards=2, **args) is None
+    assert "запросы на перевод" in closure.check_close(kind="liquidation", target=None,
+                                                       pending_requests=1, **args)
     assert closure.check_reopen(True) is None and "не закрыта" in closure.check_reopen(False)
     territorial, admin = [("t", "territorial")], [("r", "admin")]
     assert closure.may_close(["t", "r"], territorial) and closure.may_close(["x"], admin)

@@ -5,7 +5,7 @@ close it (anyone else: «not found»), and only the administrator may reopen it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -184,6 +184,15 @@ def test_only_the_superior_may_close(api: Api, world: World, db) -> None:
                                         "member_id": world.members["P1a"]})
     [draft] = api.push("terr1", close(p1a, "merger", ON, merged_into_id=new_id()))
     assert "черновике заявки" in draft["reason"], draft
+    # A transfer request waiting for its decision: decided or withdrawn first.
+    with db.write() as session:
+        insert_entity(session, "transfer_request", {
+            "id": new_id(), "org_id": p1a, "request_id": new_id(), "side": "sender",
+            "state": "pending", "member_id": world.members["P1a"], "person_label": "И. А. П.",
+            "other_org_id": world.orgs["P3"], "transfer_date": date(2025, 3, 1),
+            "requested_at": datetime(2025, 3, 1, 10)})
+    [waiting] = api.push("terr1", close(p1a, "liquidation", ON))
+    assert "запросы на перевод" in waiting["reason"], waiting
     assert org_row(db, p1a) == before[0]
     assert member_row(db, world.members["P1a"]) == before[1]
 

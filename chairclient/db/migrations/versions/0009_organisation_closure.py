@@ -5,7 +5,7 @@ never writes them. A closed organisation stays in the store (its superiors see i
 tree's «Закрытые» filter). Existing rows start open; the next pull fills the columns.
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-08 10:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
