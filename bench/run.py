@@ -17,6 +17,7 @@ from bench import (
     app_cases,
     bulk_cases,
     cases,
+    closure_cases,
     dashboard_cases,
     import_cases,
     report_cases,
@@ -73,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.skip_sync:
             print("Timing sync against a PostgreSQL registry…", flush=True)
             results += sync_cases.sync(members, args.quick, Path(scratch), args.workers)
+            print("Timing the closure of a 5 000-member organisation…", flush=True)
+            results += closure_cases.closure()
         print("Timing the import of a 10 000-row spreadsheet…", flush=True)
         results += import_cases.imports(path, Path(scratch), 2 if args.quick else 3)
         print("Timing bulk actions…", flush=True)

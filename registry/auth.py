@@ -17,7 +17,7 @@ from registry import throttle
 from registry.db import Database
 from registry.models import organisations, refresh_tokens, user_positions, users
 from registry.passwords import hash_password, password_problem, verify_password
-from registry.scope import PositionRow
+from registry.scope import POSITION_ORG_GONE, PositionRow
 
 ACCESS_TTL = timedelta(minutes=15)
 REFRESH_TTL = timedelta(days=30)
@@ -95,7 +95,7 @@ _ACCESS_CHECK = (
         .label("family_alive"),
         user_positions.c.org_id.label("position_org_id"),
         user_positions.c.role.label("position_role"),
-        organisations.c.deleted.label("position_org_deleted"),
+        POSITION_ORG_GONE.label("position_org_gone"),
     )
     .select_from(
         users.outerjoin(user_positions, user_positions.c.user_id == users.c.id)
@@ -157,7 +157,7 @@ class TokenService:
         if not user.family_alive:
             raise AuthError(SESSION_ENDED)
         positions = tuple(
-            (row.position_org_id, row.position_role, row.position_org_deleted)
+            (row.position_org_id, row.position_role, row.position_org_gone)
             for row in found if row.position_org_id is not None
         )
         return AuthUser(user.id, user.login, user.full_name, bool(user.must_change_password),

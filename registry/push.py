@@ -30,6 +30,7 @@ from registry.rules import (
     check_references,
     check_required_columns,
     check_tree_change,
+    check_writable,
     fetch_row,
     parse_fields,
     validate,
@@ -263,8 +264,9 @@ def _apply(
     row = locked.pop((m.entity, m.entity_id), None) if locked else None
     if row is None:
         row = fetch_row(session, table, m.entity_id, lock=True)
-    if row is None or row["org_id"] not in scope:
+    if row is None:
         raise Rejected(NOT_FOUND)
+    check_writable(scope, row["org_id"])
     if m.op == "delete":
         check_not_lifecycle(m.entity, {"deleted": True})
         if not row["deleted"]:
@@ -283,8 +285,8 @@ def _create(session: Session, scope: Scope, user_id: str, m: Mutation) -> Mutati
     values = parse_fields(table, m.fields)
     if m.entity == "organisation":
         check_org_create(scope, m.entity_id, m.org_id, values)
-    elif m.org_id not in scope:
-        raise Rejected(NOT_FOUND)
+    else:
+        check_writable(scope, m.org_id)
     check_required_columns(table, values)
     check_references(session, table, values, m.org_id, scope)
     check_create(session, m.entity, m.org_id, values)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from chairclient.domain.closure import CLOSED
 from chairclient.domain.transfers import org_label
 from chairclient.validation import field_message, validate_member, validate_passport
 from registry.models import (
@@ -38,6 +39,15 @@ class Rejected(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def check_writable(scope: Scope, org_id: str | None) -> None:
+    """A write into ``org_id``: refused as missing out of scope; a closed organisation the user
+    can see is read-only (saying so reveals nothing they cannot read)."""
+    if org_id in scope.closed_ids:
+        raise Rejected(CLOSED)
+    if org_id not in scope:
+        raise Rejected(NOT_FOUND)
 
 
 def parse_fields(table: Table, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,6 +127,8 @@ def check_org_create(scope: Scope, entity_id: str, org_id: str, values: Mapping[
     parent_id = values.get("parent_id")
     if parent_id is None and not scope.is_admin:
         raise Rejected("Укажите вышестоящую организацию")
+    if parent_id is not None and parent_id in scope.closed_ids:
+        raise Rejected("Вышестоящая организация закрыта: в ней нельзя создавать организации")
     if parent_id is not None and parent_id not in scope:
         raise Rejected(f"Поле «{label('parent_id')}»: {NOT_FOUND.lower()}")
     if not scope.is_admin and parent_id not in scope.elevated_ids:

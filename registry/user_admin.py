@@ -29,6 +29,7 @@ NOT_A_MANAGER = (
 )
 USER_NOT_FOUND = "Учётная запись не найдена"
 ORG_NOT_FOUND = "Организация не найдена среди подчинённых вам"
+ORG_CLOSED = "Организация закрыта: логины в ней не выдаются"
 ROLE_TOO_HIGH = "Нельзя выдать роль «{role}»: она выше вашей или не подчинена вам"
 ROLE_MISFITS = "Роль «{role}» не подходит для организации этого уровня"
 LOGIN_TAKEN = "Логин «{login}» уже занят, выберите другой"
@@ -163,7 +164,8 @@ def get_user(session: Session, manager: Manager, user_id: str) -> dict[str, Any]
 def grant_options(session: Session, manager: Manager) -> list[dict[str, Any]]:
     """Organisations the manager may issue logins at, with the roles allowed at each."""
     query = select(organisations.c.id, organisations.c.code, organisations.c.short_name,
-                   organisations.c.level).where(organisations.c.deleted.is_(False))
+                   organisations.c.level).where(organisations.c.deleted.is_(False),
+                                                organisations.c.closed_on.is_(None))
     if not manager.is_admin:
         query = query.where(organisations.c.id.in_(sorted(manager.reach)))
     rows = session.execute(query.order_by(organisations.c.code)).all()
@@ -195,10 +197,13 @@ def _audit(session: Session, actor: str, user_id: str, org_id: str, op: str, fie
 def create_login(session: Session, manager: Manager, *, login: str, full_name: str,
                  org_id: str, role: str) -> tuple[dict[str, Any], str]:
     """A new login for the chair of ``org_id`` with a one-time password (returned once)."""
-    org = session.execute(select(organisations.c.id, organisations.c.level).where(
+    org = session.execute(select(organisations.c.id, organisations.c.level,
+                                 organisations.c.closed_on).where(
         organisations.c.id == org_id, organisations.c.deleted.is_(False))).first()
     if org is None or not (manager.is_admin or org_id in manager.reach):
         raise AdminError(ORG_NOT_FOUND, 404)
+    if org.closed_on is not None:  # a position there would give nothing (docs/closure.md)
+        raise AdminError(ORG_CLOSED, 400)
     name = grants.ROLE_NAMES.get(role, role)
     if not manager.manages_position(org_id, role):
         raise AdminError(ROLE_TOO_HIGH.format(role=name), 403)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ui.bulk.attach import attach_bulk_actions
 from ui.card_requests import CardRequestsPanel
+from ui.closure import ClosureActions
 from ui.dashboard import DashboardPanel
 from ui.importing import ImportActions
 from ui.member_list import MemberListPanel
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         from ui.duplicates import DuplicatesActions
 
         self.duplicates = DuplicatesActions.attach(self, operations=self._ops, menu=members_menu)
+        self.closure = ClosureActions.attach(self, operations=self._ops)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(about)
         self._set_workspace_enabled(False)
@@ -268,6 +270,7 @@ class MainWindow(QMainWindow):
 
         self._sync = controller
         self.transfers.set_client(controller.client)
+        self.closure.follow(controller)
         self.importing.set_sync(controller)
         self.bulk.watch_sync(controller)
         self.card_requests.actions.after_submit = controller.sync_now

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from chairclient.queries.organisations import OrgNode, org_tree
 from chairclient.text import fold
-from ui.i18n.formats import format_number
+from ui.i18n.formats import format_date, format_number
 from ui.operations import Operations
 
 ORG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +39,7 @@ class OrgScope:
     level: str
     org_ids: tuple[str, ...]
     active_members: int  # in the whole subtree
+    closed: bool = False
 
 
 def subtree_map(nodes: list[OrgNode]) -> dict[str, tuple[str, ...]]:
@@ -56,9 +59,21 @@ def subtree_map(nodes: list[OrgNode]) -> dict[str, tuple[str, ...]]:
 def initial_org(nodes: list[OrgNode]) -> OrgNode | None:
     """The organisation to open at start: the first primary one with members, else the root."""
     for node in nodes:
-        if node.level == "primary" and node.active_members > 0:
+        if node.level == "primary" and node.active_members > 0 and node.closed_on is None:
             return node
     return nodes[0] if nodes else None
+
+
+def shown_nodes(nodes: list[OrgNode], with_closed: bool) -> list[OrgNode]:
+    """The nodes the tree shows: closed organisations (and whatever is below them) only on
+    request."""
+    if with_closed:
+        return nodes
+    hidden: set[str] = set()
+    for node in nodes:  # parents come before children
+        if node.closed_on is not None or node.parent_id in hidden:
+            hidden.add(node.id)
+    return [node for node in nodes if node.id not in hidden]
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -104,6 +119,10 @@ class OrgTreePanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Find an organisation"))
         self.filter.setClearButtonEnabled(True)
+        self.show_closed = QCheckBox(self.tr("Closed"), self)
+        self.show_closed.setToolTip(self.tr(
+            "Show closed (liquidated or merged) organisations with their history"))
+        self.show_closed.setVisible(False)
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels([self.tr("Organisation"), self.tr("Members")])
         self.proxy = QSortFilterProxyModel(self)  # a few hundred rows at most: fine here
@@ -127,10 +146,14 @@ class OrgTreePanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.filter)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.show_closed)
+        layout.addLayout(row)
         layout.addWidget(self.view, 1)
 
         self.filter.textChanged.connect(self._apply_filter)
+        self.show_closed.toggled.connect(self._closed_toggled)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
 
     # -- public API ---------------------------------------------------------------------------
@@ -148,8 +171,18 @@ class OrgTreePanel(QWidget):
         """Read the tree in the background; the selection is kept if it still exists."""
         self._ops.read(org_tree, self._on_loaded, self._on_failed)
 
+    def node(self, org_id: str) -> OrgNode | None:
+        return self._nodes.get(org_id)
+
+    def held_ids(self) -> set[str]:
+        """Every organisation in the store, shown or not."""
+        return set(self._nodes)
+
     def select(self, org_id: str) -> bool:
         item = self._items.get(org_id)
+        if item is None and org_id in self._nodes and self._nodes[org_id].closed_on:
+            self.show_closed.setChecked(True)  # asked for a closed one: show them
+            item = self._items.get(org_id)
         if item is None:
             return False
         index = self.proxy.mapFromSource(item.index())
@@ -166,26 +199,50 @@ class OrgTreePanel(QWidget):
         previous = self._current
         self._nodes = {n.id: n for n in nodes}
         self._subtrees = subtree_map(nodes)
-        self._build(nodes)
+        self.show_closed.setVisible(any(n.closed_on for n in nodes))
+        self._build(shown_nodes(nodes, self.show_closed.isChecked()))
         self.loaded.emit(len(nodes))
         if not nodes:
             self._current = None
             return
-        if previous is not None and previous.id in self._nodes:
+        if previous is not None and previous.id in self._items:
             self._current = self._scope(previous.id)
             self.select(previous.id)  # same organisation: a signal only if it was renamed or moved
-            fields = ("name", "code", "level", "org_ids")
+            fields = ("name", "code", "level", "org_ids", "closed")
             if any(getattr(self._current, f) != getattr(previous, f) for f in fields):
                 self.organisation_selected.emit(self._current)
             return
         self._current = None
-        self.select(initial_org(nodes).id)  # type: ignore[union-attr]
+        fallback = self._open_ancestor(previous.id) if previous is not None else None
+        self.select(fallback or initial_org(nodes).id)  # type: ignore[union-attr]
+
+    def _open_ancestor(self, org_id: str) -> str | None:
+        """The nearest organisation above ``org_id`` that the tree shows (it was just closed
+        and the closed ones are hidden)."""
+        node = self._nodes.get(org_id)
+        while node is not None and node.id not in self._items:
+            node = self._nodes.get(node.parent_id or "")
+        return node.id if node is not None else None
+
+    def _closed_toggled(self, _checked: bool) -> None:
+        current = self._current
+        self._build(shown_nodes(list(self._nodes.values()), self.show_closed.isChecked()))
+        if current is None:
+            return
+        if current.id in self._items:
+            self.select(current.id)
+        else:
+            self._current = None
+            fallback = self._open_ancestor(current.id)
+            if fallback is not None:
+                self.select(fallback)
 
     def _scope(self, org_id: str) -> OrgScope:
         node = self._nodes[org_id]
         ids = self._subtrees[org_id]
         total = sum(self._nodes[i].active_members for i in ids)
-        return OrgScope(node.id, node.name, node.code, node.level, ids, total)
+        return OrgScope(node.id, node.name, node.code, node.level, ids, total,
+                        node.closed_on is not None)
 
     def _build(self, nodes: list[OrgNode]) -> None:
         self.view.selectionModel().blockSignals(True)
@@ -196,12 +253,21 @@ class OrgTreePanel(QWidget):
             node.id: sum(self._nodes[i].active_members for i in self._subtrees[node.id])
             for node in nodes
         }
+        muted = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
         for node in nodes:
             name = QStandardItem(node.name)
             name.setData(node.id, ORG_ID_ROLE)
             name.setData(fold(f"{node.name} {node.code}"), SEARCH_ROLE)
-            name.setToolTip(self.tr("%1\nRegistry code: %2").replace("%1", node.name)
-                            .replace("%2", node.code))
+            tip = self.tr("%1\nRegistry code: %2").replace("%1", node.name).replace("%2", node.code)
+            if node.closed_on is not None:
+                closed = self.tr("closed %1").replace("%1", format_date(node.closed_on))
+                name.setText(f"{node.name} ({closed})")
+                name.setForeground(muted)
+                tip += "\n" + (self.tr("Merged into another organisation on %1")
+                                if node.closure_kind == "merger"
+                                else self.tr("Liquidated on %1")).replace(
+                                    "%1", format_date(node.closed_on))
+            name.setToolTip(tip)
             name.setEditable(False)
             count = QStandardItem(format_number(totals[node.id]))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -88,6 +88,15 @@ class Organisation(Synced, Base):
     #: Processors acting for the operator: list of {"name": ..., "address": ...}.
     pd_processors: Mapped[list | None] = mapped_column(JSON)
 
+    # Closure: written only by the registry's close / reopen commands (never a plain edit).
+    #: The day the organisation was closed (None: it works).
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    #: 'liquidation' or 'merger' (``chairclient.domain.closure.CLOSURE_KINDS``).
+    closure_kind: Mapped[str | None] = mapped_column(String(12))
+    #: A merger's receiving organisation (no foreign key, as an event's ``to_org_id``).
+    merged_into_id: Mapped[str | None] = mapped_column(String(36))
+    closure_note: Mapped[str | None] = mapped_column(Text)
+
     #: Local, derived: normalised name for search (not synced).
     search_text: Mapped[str] = mapped_column(Text, default="", nullable=False)
 

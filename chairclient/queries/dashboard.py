@@ -194,8 +194,9 @@ def _subordinates(session: Session, org_id: str, scope: tuple[str, ...],
     orgs = session.execute(
         select(Organisation.id, Organisation.parent_id, Organisation.short_name,
                Organisation.full_name, Organisation.code, Organisation.level)
-        .where(Organisation.id.in_(scope), Organisation.deleted.is_(False))
-    ).all()
+        .where(Organisation.id.in_(scope), Organisation.deleted.is_(False),
+               Organisation.closed_on.is_(None) | (Organisation.id == org_id))
+    ).all()  # a closed organisation has no one on the register: no row of zeros for it
     children: dict[str, list[str]] = {}
     info = {}
     for oid, parent, short, full, code, level in orgs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,10 +19,14 @@ class OrgNode:
     name: str
     level: str
     active_members: int
+    #: A closed organisation (its superiors still see it, under the tree's «Закрытые» filter).
+    closed_on: date | None = None
+    closure_kind: str | None = None
 
 
 def org_tree(session: Session) -> list[OrgNode]:
-    """Every organisation in the local store (= the user's scope), parents before children."""
+    """Every organisation in the local store (= the user's scope), closed ones too, parents
+    before children."""
     counts = dict(
         session.execute(
             select(Member.org_id, func.count())
@@ -43,7 +48,7 @@ def org_tree(session: Session) -> list[OrgNode]:
         for org in sorted(by_parent.get(parent, []), key=lambda o: (o.short_name or o.full_name)):
             ordered.append(
                 OrgNode(org.id, parent, org.code, org.short_name or org.full_name, org.level,
-                        counts.get(org.id, 0))
+                        counts.get(org.id, 0), org.closed_on, org.closure_kind)
             )
             walk(org.id)
 

@@ -8,13 +8,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import Organisation, OrganisationNameChange, new_id
+from chairclient.domain.closure import CLOSURE_FIELDS
 from chairclient.services import outbox
 from chairclient.text import organisation_search_text
 from chairclient.validation import ValidationError, validate_passport
 
 #: Only the territorial level may move an organisation or change its code (registry issue).
 READ_ONLY_FIELDS = frozenset({"code", "parent_id", "level"})
-_SKIP = Organisation.SYSTEM_COLUMNS | {"search_text"} | READ_ONLY_FIELDS
+_SKIP = Organisation.SYSTEM_COLUMNS | {"search_text"} | READ_ONLY_FIELDS | CLOSURE_FIELDS
 PASSPORT_FIELDS = frozenset(c.key for c in Organisation.__table__.columns if c.key not in _SKIP)
 
 

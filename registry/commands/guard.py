@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import SERVER_SET_CONSENT_COLUMNS
+from chairclient.domain import closure
 from chairclient.services.lifecycle_rules import check_registration_event
 from registry.commands.card_guard import check_card_create, check_card_delete, check_card_fields
-from registry.models import ENTITY_TABLES, members
+from registry.models import ENTITY_TABLES, members, organisations
 from registry.rules import NOT_FOUND, Rejected, fetch_row
 
 #: Member fields only the removal and restoration commands write.
 LIFECYCLE_MEMBER_FIELDS = frozenset({"status", "removed_on", "removal_reason"})
 PROFCARDS_BY_FEED = ("Отметку о передаче согласия в PROFCARDS ставит только ежедневная выгрузка "
                      "реестра, а не правка записи")
+CLOSURE_BY_COMMAND = ("Закрывает и открывает организацию отдельное действие вышестоящей "
+                      "организации («Закрыть организацию…»), а не правка паспорта")
 #: Fields a registration event (the first event of a new card) leaves empty.
 _NOT_IN_REGISTRATION = ("reason", "from_org_id", "old_category")
 
@@ -39,14 +42,35 @@ def check_not_lifecycle(entity: str, fields: Mapping[str, Any]) -> None:
         )
     if entity == "consent" and SERVER_SET_CONSENT_COLUMNS & set(fields):
         raise Rejected(PROFCARDS_BY_FEED)
+    if entity == "organisation" and closure.CLOSURE_FIELDS & set(fields):
+        raise Rejected(CLOSURE_BY_COMMAND)
     check_card_fields(entity, fields)
 
 
 def check_delete(session: Session, entity: str, row: Mapping[str, Any]) -> None:
-    """Deleting a row is refused where it would undo a lifecycle step (ЭПБ beyond the draft)."""
+    """Deleting a row is refused where it would undo a lifecycle step (ЭПБ beyond the draft)
+    or lose people: an organisation with member cards or sub-organisations is closed instead."""
     if entity == "transfer_request":
         raise Rejected(REQUESTS_BY_COMMANDS)
     check_card_delete(session, entity, row)
+    if entity == "organisation":
+        _check(closure.check_delete(
+            _count(session, members, members.c.org_id == row["id"]),
+            _count(session, organisations, organisations.c.parent_id == row["id"]),
+            row["closed_on"] is not None,
+        ))
+
+
+def _count(session: Session, table: Any, condition: Any) -> int:
+    """Live (not deleted) rows of ``table`` matching ``condition``."""
+    return session.scalar(
+        select(func.count()).select_from(table).where(condition, table.c.deleted.is_(False))
+    ) or 0
+
+
+def _check(reason: str | None) -> None:
+    if reason is not None:
+        raise Rejected(reason)
 
 
 def check_create(session: Session, entity: str, org_id: str, values: Mapping[str, Any]) -> None:
@@ -58,6 +82,9 @@ def check_create(session: Session, entity: str, org_id: str, values: Mapping[str
     check_card_create(session, entity, values)
     if entity == "consent" and any(values.get(k) is not None for k in SERVER_SET_CONSENT_COLUMNS):
         raise Rejected(PROFCARDS_BY_FEED)
+    if entity == "organisation" and any(values.get(k) is not None
+                                        for k in closure.CLOSURE_FIELDS):
+        raise Rejected(CLOSURE_BY_COMMAND)
     if entity == "member":
         if (values.get("status") or "active") != "active" or values.get("removed_on") \
                 or values.get("removal_reason"):

@@ -6,6 +6,7 @@ client may choose (``event_id``), so its optimistic local row and the registry's
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,9 +17,10 @@ from chairclient.db.models import LIVE_CARD_STATUSES
 from chairclient.services import lifecycle_rules as rules
 from chairclient.services.lifecycle_rules import card_cancel_id
 from registry.commands.base import Args, Context, command
-from registry.commands.writes import insert_row, server_today, update_row
+from registry.commands.writes import insert_row, insert_rows, server_today, update_row, update_rows
 from registry.models import ENTITY_TABLES, members, server_metadata
-from registry.rules import NOT_FOUND, Rejected, fetch_row, validate
+from registry.pull import id_filters
+from registry.rules import NOT_FOUND, Rejected, check_writable, fetch_row, validate
 from registry.wire import data_values
 from sync.protocol import MutationResult
 
@@ -49,10 +51,12 @@ class CategoryArgs(_EventArgs):
 
 
 def _member(ctx: Context) -> Any:
-    """The member row, locked; anything out of scope answers exactly like a missing row."""
+    """The member row, locked; anything out of scope answers exactly like a missing row (a
+    closed organisation's members: read-only)."""
     row = fetch_row(ctx.session, members, ctx.mutation.entity_id, lock=True)
-    if row is None or row["deleted"] or row["org_id"] not in ctx.scope:
+    if row is None or row["deleted"]:
         raise Rejected(NOT_FOUND)
+    check_writable(ctx.scope, row["org_id"])
     return row
 
 
@@ -104,21 +108,24 @@ def _apply(
     )
 
 
-def _cancel_cards(ctx: Context, member_id: str, event_id: str) -> None:
-    """Every live card of the member becomes АННУЛИРОВАН, with a status-change row."""
-    live = ctx.session.execute(
-        select(cards).where(
-            cards.c.member_id == member_id, cards.c.deleted.is_(False),
-            cards.c.status.in_(sorted(LIVE_CARD_STATUSES)),
-        ).order_by(cards.c.id).with_for_update()
-    ).mappings().all()
-    for card in live:
-        update_row(ctx, "card", card, {"status": "cancelled"})
-        insert_row(
-            ctx, "card_status_change", card_cancel_id(event_id, card["id"]), card["org_id"],
-            {"card_id": card["id"], "status": "cancelled", "changed_at": ctx.now,
-             "note": rules.CARD_CANCEL_NOTE},
-        )
+def _cancel_cards(ctx: Context, event_of: Mapping[str, str]) -> None:
+    """Every live card of the members (member id → their removal event's id) becomes
+    АННУЛИРОВАН, with a status-change row."""
+    live: list[Any] = []
+    for id_filter in id_filters(ctx.session, cards.c.member_id, sorted(event_of)):
+        live += ctx.session.execute(
+            select(cards).where(
+                id_filter, cards.c.deleted.is_(False),
+                cards.c.status.in_(sorted(LIVE_CARD_STATUSES)),
+            ).order_by(cards.c.id).with_for_update()
+        ).mappings().all()
+    update_rows(ctx, "card", live, {"status": "cancelled"})
+    insert_rows(ctx, "card_status_change", [
+        (card_cancel_id(event_of[card["member_id"]], card["id"]), card["org_id"],
+         {"card_id": card["id"], "status": "cancelled", "changed_at": ctx.now,
+          "note": rules.CARD_CANCEL_NOTE})
+        for card in live
+    ])
 
 
 @command(rules.REMOVE_MEMBER, "member", RemoveArgs)
@@ -129,15 +136,40 @@ def remove_member(ctx: Context, args: RemoveArgs) -> MutationResult:
         row["status"], args.on, server_today(ctx.now), _last_event(ctx, row["id"]), args.reason,
         _codes(ctx, "ref_removal_reasons"),
     ))
-    event_id = _event_id(ctx, args.event_id)
-    result = _apply(
-        ctx, row, {"status": "removed", "removed_on": args.on, "removal_reason": args.reason},
-        event_id,
-        {"kind": "removed", "event_date": args.on, "reason": args.reason,
-         "from_org_id": row["org_id"], "note": note},
+    [version] = remove_rows(ctx, [row], args.on, args.reason, [_event_id(ctx, args.event_id)],
+                            note=note)
+    return MutationResult(
+        mutation_id=ctx.mutation.mutation_id, status="applied", version=version,
+        applied_fields=sorted(_REMOVED),
     )
-    _cancel_cards(ctx, row["id"], event_id)
-    return result
+
+
+_REMOVED = ("status", "removed_on", "removal_reason")
+
+
+def remove_rows(
+    ctx: Context, rows: Sequence[Any], on: date, reason: str, event_ids: Sequence[str], *,
+    note: str | None = None,
+) -> list[int]:
+    """Remove the members ``rows`` (locked, writable by the caller, checked by
+    :func:`rules.check_remove`) from the register: status, date and reason, a «removed» event
+    each (``event_ids``, in the same order), live ЭПБ АННУЛИРОВАН; their new versions. The
+    removal command's path, also taken by a liquidation for all its members at once."""
+    changes = dict(zip(_REMOVED, ("removed", on, reason), strict=True))
+    for row in rows:
+        current = data_values(members, row)
+        validate(ctx.session, "member", {**current, **changes}, current, row_id=row["id"],
+                 scope=ctx.scope)
+    versions = update_rows(ctx, "member", rows, changes)
+    insert_rows(ctx, "membership_event", [
+        (event_id, row["org_id"],
+         {"member_id": row["id"], "kind": "removed", "event_date": on, "reason": reason,
+          "from_org_id": row["org_id"], "note": note})
+        for row, event_id in zip(rows, event_ids, strict=True)
+    ])
+    _cancel_cards(ctx, {row["id"]: event_id
+                        for row, event_id in zip(rows, event_ids, strict=True)})
+    return versions
 
 
 @command(rules.RESTORE_MEMBER, "member", RestoreArgs)

@@ -33,6 +33,7 @@ How the two fit together:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import Field
@@ -50,8 +51,9 @@ from registry.commands.membership import (
     _last_event,
     _member,
 )
-from registry.commands.writes import insert_row, move_row, server_today
+from registry.commands.writes import insert_row, move_row, move_rows, server_today
 from registry.models import ENTITY_TABLES, members, organisations
+from registry.pull import id_filters
 from registry.rules import NOT_FOUND, Rejected, fetch_row, validate
 from registry.wire import data_values
 from sync.protocol import MutationResult
@@ -120,27 +122,34 @@ def _pinned(entity: str, child: Any, sender: str, on: Any) -> dict[str, Any]:
     return {}
 
 
-def _move_followers(ctx: Context, member_id: str, sender: str, target: str, on: Any) -> None:
-    """The member's live rows in the sender move too; the sender's «transferred_out» stays."""
+def _move_followers(
+    ctx: Context, member_ids: Sequence[str], sender: str, target: str, on: Any
+) -> None:
+    """The members' live rows in the sender move too; the sender's «transferred_out» stays.
+    Many members at once (a merger moves a whole organisation in one transaction)."""
     changes = ENTITY_TABLES["card_status_change"]
     for entity in _FOLLOWERS:
         table = ENTITY_TABLES[entity]
-        query = select(table).where(
-            table.c.member_id == member_id, table.c.org_id == sender, table.c.deleted.is_(False)
-        ).order_by(table.c.id).with_for_update()
-        if entity == "membership_event":
-            query = query.where(table.c.kind != "transferred_out")
-        for child in ctx.session.execute(query).mappings().all():
-            move_row(ctx, entity, child, target, _pinned(entity, child, sender, on))
-            if entity != "card":
-                continue
-            for change in ctx.session.execute(
+        children: list[Any] = []
+        for id_filter in id_filters(ctx.session, table.c.member_id, sorted(member_ids)):
+            query = select(table).where(
+                id_filter, table.c.org_id == sender, table.c.deleted.is_(False)
+            ).order_by(table.c.id).with_for_update()
+            if entity == "membership_event":
+                query = query.where(table.c.kind != "transferred_out")
+            children += ctx.session.execute(query).mappings().all()
+        move_rows(ctx, entity, children, target,
+                  lambda child, entity=entity: _pinned(entity, child, sender, on))
+        if entity != "card":
+            continue
+        history: list[Any] = []
+        for id_filter in id_filters(ctx.session, changes.c.card_id, [c["id"] for c in children]):
+            history += ctx.session.execute(
                 select(changes).where(
-                    changes.c.card_id == child["id"], changes.c.org_id == sender,
-                    changes.c.deleted.is_(False),
+                    id_filter, changes.c.org_id == sender, changes.c.deleted.is_(False),
                 ).order_by(changes.c.id).with_for_update()
-            ).mappings().all():
-                move_row(ctx, "card_status_change", change, target)
+            ).mappings().all()
+        move_rows(ctx, "card_status_change", history, target)
 
 
 def member_by_handle(ctx: Context, handle: str) -> Any:
@@ -183,7 +192,7 @@ def move_member(ctx: Context, row: Any, target: str, on: Any, event_id: str) -> 
             "reason": rules.TRANSFER_REASON, "from_org_id": sender, "to_org_id": target,
             "note": f"В организацию {_org_label(target, ctx)}",
         })
-    _move_followers(ctx, row["id"], sender, target, on)
+    _move_followers(ctx, [row["id"]], sender, target, on)
     version = move_row(ctx, "member", row, target, changes)
     insert_row(ctx, "membership_event", event_id, target, {
         "member_id": row["id"], "kind": "transferred_in", "event_date": on,

@@ -43,6 +43,8 @@ class OrgRow:
     level: str
     chair_released: bool
     passport: dict[str, int | None]
+    #: The day the organisation was closed (ISO), None while it works.
+    closed_on: str | None = None
 
 
 @dataclass
@@ -74,13 +76,14 @@ def _load_orgs(session: Session, root_id: str) -> dict[str, OrgRow]:
         WITH RECURSIVE subtree(id) AS (
             SELECT id FROM organisations WHERE id = :root
             UNION ALL SELECT o.id FROM organisations o JOIN subtree s ON o.parent_id = s.id)
-        SELECT id, parent_id, code, full_name, short_name, level, chair_released,
+        SELECT id, parent_id, code, full_name, short_name, level, chair_released, closed_on,
                {", ".join(PASSPORT_COLUMNS)}
         FROM organisations WHERE id IN (SELECT id FROM subtree) AND deleted = 0
         ORDER BY code"""), {"root": root_id})
     return {
         r[0]: OrgRow(r[0], r[1], r[2], r[3], r[4] or r[3], r[5], bool(r[6]),
-                     dict(zip(PASSPORT_COLUMNS, r[7:], strict=True)))
+                     dict(zip(PASSPORT_COLUMNS, r[8:], strict=True)),
+                     str(r[7]) if r[7] is not None else None)
         for r in rows
     }
 
@@ -260,7 +263,10 @@ def compute_5sp(session: Session, root_id: str, cutoff: date,
     counted = tally.per_org()
     per_org: dict[str, RowValues] = {}
     for org_id, org in orgs.items():
-        values = _passport_values(definition, org)
+        # A closed organisation's staff are no denominator of the union any more (its members
+        # are counted where the closure put them); until its closure day they were.
+        closed = org.closed_on is not None and org.closed_on < iso(cutoff)
+        values = {} if closed else _passport_values(definition, org)
         _add_into(values, counted.get(org_id, {}))
         per_org[org_id] = _finish(definition, values)
     total: RowValues = {}

@@ -1006,6 +1006,152 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>CloseOrganisationDialog</name>
+    <message>
+        <source>Close the organisation</source>
+        <translation>Закрыть организацию</translation>
+    </message>
+    <message numerus="yes">
+        <source>«%1» (registry code %2): %n member(s) on the register.</source>
+        <translation>
+            <numerusform>«%1» (код в реестре %2): на учёте %n член Профсоюза.</numerusform>
+            <numerusform>«%1» (код в реестре %2): на учёте %n члена Профсоюза.</numerusform>
+            <numerusform>«%1» (код в реестре %2): на учёте %n членов Профсоюза.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Liquidation: the members are removed from the register</source>
+        <translation>Ликвидация: члены Профсоюза снимаются с учёта</translation>
+    </message>
+    <message>
+        <source>Merger: the members are transferred to another organisation</source>
+        <translation>Слияние: члены Профсоюза переводятся в другую организацию</translation>
+    </message>
+    <message>
+        <source>There is no other open organisation of this level under the same superior</source>
+        <translation>У той же вышестоящей организации нет другой действующей организации этого уровня</translation>
+    </message>
+    <message>
+        <source>e.g. the number and date of the decision</source>
+        <translation>например, номер и дата решения</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>Присоединить к</translation>
+    </message>
+    <message>
+        <source>Date of closure</source>
+        <translation>Дата закрытия</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Close the organisation…</source>
+        <translation>Закрыть организацию…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The members go to the chosen organisation as transfers: their history, consents, union cards and «member since» are kept.</source>
+        <translation>Члены Профсоюза переходят в выбранную организацию переводом: история, согласия, ЭПБ и дата вступления в Профсоюз сохраняются.</translation>
+    </message>
+    <message>
+        <source>The members are removed from the register with the reason «liquidation of the organisation»; their live union cards are cancelled.</source>
+        <translation>Члены Профсоюза снимаются с учёта по причине «ликвидация организации»; их действующие ЭПБ аннулируются.</translation>
+    </message>
+    <message>
+        <source>Enter the date of closure (dd.mm.yyyy).</source>
+        <translation>Укажите дату закрытия (дд.мм.гггг).</translation>
+    </message>
+    <message>
+        <source>Choose the organisation to merge into.</source>
+        <translation>Выберите организацию, к которой присоединяется эта.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) will be transferred to «%1».</source>
+        <translation>
+            <numerusform>%n член Профсоюза будет переведён в «%1».</numerusform>
+            <numerusform>%n члена Профсоюза будут переведены в «%1».</numerusform>
+            <numerusform>%n членов Профсоюза будут переведены в «%1».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) will be removed from the register; their live union cards will be cancelled.</source>
+        <translation>
+            <numerusform>%n член Профсоюза будет снят с учёта; его действующие ЭПБ будут аннулированы.</numerusform>
+            <numerusform>%n члена Профсоюза будут сняты с учёта; их действующие ЭПБ будут аннулированы.</numerusform>
+            <numerusform>%n членов Профсоюза будут сняты с учёта; их действующие ЭПБ будут аннулированы.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close «%1» on %2?</source>
+        <translation>Закрыть «%1» с %2?</translation>
+    </message>
+    <message>
+        <source>The organisation stays visible to its superiors under «Closed»; its chair loses access. Only the administrator can reopen it. The registry does this at the next synchronisation.</source>
+        <translation>Организация останется видна вышестоящим организациям в списке «Закрытые»; её председатель потеряет доступ. Открыть её снова может только администратор. Реестр выполнит закрытие при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved because of an internal error.</source>
+        <translation>Ничего не сохранено из-за внутренней ошибки.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureActions</name>
+    <message>
+        <source>&amp;Close the organisation…</source>
+        <translation>&amp;Закрыть организацию…</translation>
+    </message>
+    <message>
+        <source>Liquidation or merger into another organisation of the same superior</source>
+        <translation>Ликвидация или слияние с другой организацией той же вышестоящей организации</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the organisation</source>
+        <translation>&amp;Открыть снова</translation>
+    </message>
+    <message numerus="yes">
+        <source>The closure of the organisation (%n member(s)) goes to the registry with the synchronisation.</source>
+        <translation>
+            <numerusform>Закрытие организации (%n член Профсоюза) будет передано в реестр при синхронизации.</numerusform>
+            <numerusform>Закрытие организации (%n члена Профсоюза) будет передано в реестр при синхронизации.</numerusform>
+            <numerusform>Закрытие организации (%n членов Профсоюза) будет передано в реестр при синхронизации.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopen the organisation</source>
+        <translation>Открыть организацию снова</translation>
+    </message>
+    <message>
+        <source>Reopen «%1»?</source>
+        <translation>Открыть «%1» снова?</translation>
+    </message>
+    <message>
+        <source>Its chair gets access again. Members removed by the liquidation stay removed (restore them one by one); members transferred by a merger stay where they are.</source>
+        <translation>Её председатель снова получит доступ. Снятые с учёта при ликвидации остаются снятыми (восстановите их по одному); переведённые при слиянии остаются в новой организации.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Открыть снова</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The reopening goes to the registry with the synchronisation.</source>
+        <translation>Открытие организации будет передано в реестр при синхронизации.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved because of an internal error.</source>
+        <translation>Ничего не сохранено из-за внутренней ошибки.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>yes</source>
@@ -3015,6 +3161,14 @@ Press «New union member» to fill in the first card.</source>
         <translation>Найти организацию</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>Закрытые</translation>
+    </message>
+    <message>
+        <source>Show closed (liquidated or merged) organisations with their history</source>
+        <translation>Показать закрытые (ликвидированные или присоединённые) организации с их историей</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
@@ -3027,6 +3181,18 @@ Press «New union member» to fill in the first card.</source>
 Registry code: %2</source>
         <translation>%1
 Код в реестре: %2</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>закрыта %1</translation>
+    </message>
+    <message>
+        <source>Merged into another organisation on %1</source>
+        <translation>Присоединена к другой организации %1 (слияние)</translation>
+    </message>
+    <message>
+        <source>Liquidated on %1</source>
+        <translation>Ликвидирована %1</translation>
     </message>
     <message>
         <source>Members on the register, including subordinate organisations</source>

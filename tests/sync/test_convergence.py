@@ -1,5 +1,5 @@
-"""Random interleavings of offline edits, removals and restorations, syncs and network faults
-for two clients converge."""
+"""Random interleavings of offline edits, removals and restorations, closures of
+organisations, syncs and network faults for two clients converge."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from chairclient.services import bulk_lifecycle
 from chairclient.services.transfer_requests import decide_transfer, request_transfer
 from registry.models import ENTITY_TABLES
 from sync.client import Offline
+from tests.sync.closure_steps import close_a_sibling, held, held_on_server
 from tests.sync.helpers import is_push, outbox, server_member, server_rows
 from tests.sync.test_edits import edit
 
@@ -53,7 +54,7 @@ class FaultyTransport(httpx.HTTPTransport):
 
 step = st.tuples(
     st.integers(0, 1),
-    st.sampled_from(["edit", "edit", "sync", "lose", "down", "remove", "restore"]),
+    st.sampled_from(["edit", "edit", "sync", "lose", "down", "remove", "restore", "close"]),
     st.integers(0, 2),
     st.sampled_from(FIELDS),
     st.sampled_from(VALUES),
@@ -85,6 +86,9 @@ def test_two_clients_converge(make_side, server, steps) -> None:
                     bulk_lifecycle.remove_members(session, [members[m]], "voluntary", date.today())
                 else:
                     bulk_lifecycle.restore_members(session, [members[m]], date.today())
+            continue
+        if action == "close":  # the territorial chair closes another primary organisation
+            close_a_sibling(sides[1], keep=sides[0].org_id, merge=value != VALUES[0])
             continue
         if action == "edit":
             text = f"{value}{who}"
@@ -130,6 +134,7 @@ def test_two_clients_converge(make_side, server, steps) -> None:
         assert outbox(side.db, "pending") == []
         for entry in outbox(side.db, "rejected"):  # only a command the other made moot
             assert entry.op == "command" and any(m in (entry.error or "") for m in MOOT)
+        assert held(side) == held_on_server(server, side.login)
 
 
 #: Reasons a transfer step may be refused when two sides acted offline on one request or

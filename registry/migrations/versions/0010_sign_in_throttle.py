@@ -12,7 +12,7 @@ shows in «Администрирование → Пользователи». Th
 3.35+ has DROP COLUMN): a batch copy of ``users`` would drop the table, and with foreign keys on
 SQLite deletes the positions and tokens that refer to it.
 
-Revision ID: 0013_sign_in_throttle
+Revision ID: 0010_sign_in_throttle
 Revises: 0009_transfer_requests
 Create Date: 2026-12-08 01:00:00
 """
@@ -20,7 +20,7 @@ Create Date: 2026-12-08 01:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_sign_in_throttle"
+revision = "0010_sign_in_throttle"
 down_revision = "0009_transfer_requests"
 branch_labels = None
 depends_on = None

@@ -6,8 +6,8 @@ On PostgreSQL the member_roles' stored wire row (revision 0008) gains the two co
 trigger function is recreated with the new column list (frozen here, as a migration's must be)
 and every office is rendered again.
 
-Revision ID: 0010_union_offices
-Revises: 0013_sign_in_throttle
+Revision ID: 0011_union_offices
+Revises: 0010_sign_in_throttle
 Create Date: 2026-12-08 12:00:00
 """
 
@@ -18,8 +18,8 @@ from alembic import op
 
 from chairclient.db.reference_data import seed_reference_data
 
-revision = "0010_union_offices"
-down_revision = "0013_sign_in_throttle"
+revision = "0011_union_offices"
+down_revision = "0010_sign_in_throttle"
 branch_labels = None
 depends_on = None
 
