@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chairclient import paths
+from chairclient.version import __version__
 
 
 def _cmd_demo_data(argv: Sequence[str]) -> int:
@@ -67,6 +68,7 @@ def _gui_parser() -> argparse.ArgumentParser:
                         help="start an embedded demo registry and sign in to it")
     parser.add_argument("--server", help="registry address, e.g. https://reestr.example.ru")
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the main window and exit")
+    parser.add_argument("--version", action="version", version=f"chairclient {__version__}")
     return parser
 
 
