@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from chairclient import paths
+from chairclient.private_files import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ class EmbeddedRegistry:
         from registry.seed import seed_demo
         from registry.settings import Settings
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         self._db = open_database(f"sqlite:///{self.path}")
         init_db(self._db)
         with self._db.read() as session:

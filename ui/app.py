@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chairclient.db.engine import open_database
-from chairclient.paths import APP_AUTHOR, APP_NAME
+from chairclient.paths import APP_AUTHOR, APP_NAME, secure_data_dirs
+from chairclient.private_files import atomic_private
 from ui.i18n import install_translators
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ def run_app(db_path: Path | str | None, screenshot: Path | str | None = None, *,
     first member rows are on screen, and the application exits (no display needed); in demo
     mode it signs in as ``chair1`` and synchronises first.
     """
+    secure_data_dirs()
     if screenshot is not None and _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
@@ -136,8 +138,13 @@ def take_screenshot(app: QApplication, window, path: Path,
     def grab() -> None:
         if outcome:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        saved = window.grab().save(str(path), "PNG")
+        try:
+            with atomic_private(path) as part:  # the window shows personal data: 0600
+                if not window.grab().save(str(part), "PNG"):
+                    raise OSError("the PNG was not written")
+            saved = True
+        except OSError:
+            saved = False
         if not saved:
             print(QCoreApplication.translate("App", "Could not save the screenshot to %1").replace("%1", str(path)),
                   file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from chairclient.db import migrate
+from chairclient.private_files import create_private, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +63,8 @@ class Database:
 def backup_file(path: Path, reason: str) -> Path:
     """Copy the database next to itself with SQLite's online backup (consistent under WAL)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{reason}-{stamp}{path.suffix}")
+    target = create_private(path.with_name(f"{path.stem}.backup-{reason}-{stamp}{path.suffix}"))
     copy_database(path, target)
-    shutil.copymode(path, target)
     return target
 
 
@@ -89,7 +88,8 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
     failed or unwanted upgrade can always be undone by hand.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent, tighten=False)
+    create_private(path)  # SQLite gives its -wal and -shm files the mode of the database
     engine = make_engine(path)
     if upgrade:
         current = migrate.current_revision(engine)

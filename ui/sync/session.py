@@ -88,7 +88,6 @@ def open_session(account: Account, db_path: Path, *, remember_geometry: bool = T
     from ui.operations import Operations
     from ui.sync.controller import SyncController
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(db_path)
     operations = Operations(db)
     window = MainWindow(operations, remember_geometry=remember_geometry)
