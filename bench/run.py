@@ -19,6 +19,7 @@ from bench import (
     cases,
     dashboard_cases,
     import_cases,
+    import_limits,
     report_cases,
     sync_cases,
     users_cases,
@@ -75,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results += sync_cases.sync(members, args.quick, Path(scratch), args.workers)
         print("Timing the import of a 10 000-row spreadsheet…", flush=True)
         results += import_cases.imports(path, Path(scratch), 2 if args.quick else 3)
+        results += import_limits.limits(Path(scratch))
         print("Timing bulk actions…", flush=True)
         results += bulk_cases.bulk(path, Path(scratch), 3 if args.quick else 5)
 
