@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chairclient.db.engine import open_database
 from chairclient.paths import APP_AUTHOR, APP_NAME, secure_data_dirs
-from chairclient.private_files import atomic_private
+from chairclient.private_files import atomic_private, make_private
 from ui.i18n import install_translators
 
 log = logging.getLogger(__name__)
@@ -130,6 +130,20 @@ def _run_online(app: QApplication, db_path: Path | str | None, screenshot: Path 
         registry.stop()
 
 
+def _grab(window):
+    """The window as a picture: from the display server's own pixels when there is one (on
+    xcb this proves the window really reached the screen), rendered offscreen otherwise."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen()
+    if QGuiApplication.platformName() != "offscreen" and screen is not None:
+        frame = window.frameGeometry()
+        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        if not shot.isNull():
+            return shot
+    return window.grab()
+
+
 def take_screenshot(app: QApplication, window, path: Path,
                     timeout_ms: int = SCREENSHOT_TIMEOUT_MS, *, ready=None) -> int:
     """Wait for ``ready`` (default ``window.content_ready``) or time out, save a PNG; exit code."""
@@ -140,8 +154,9 @@ def take_screenshot(app: QApplication, window, path: Path,
             return
         try:
             with atomic_private(path) as part:  # the window shows personal data: 0600
-                if not window.grab().save(str(part), "PNG"):
+                if not _grab(window).save(str(part), "PNG"):
                     raise OSError("the PNG was not written")
+                make_private(part)  # Qt may write a new file in place of the 0600 part
             saved = True
         except OSError:
             saved = False
