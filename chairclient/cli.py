@@ -50,7 +50,14 @@ def _cmd_import_members(argv: Sequence[str]) -> int:
     return import_members(argv)
 
 
+def _cmd_self_check(argv: Sequence[str]) -> int:
+    from chairclient.self_check import main as self_check
+
+    return self_check(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "self-check": _cmd_self_check,
     "demo-data": _cmd_demo_data,
     "import-members": _cmd_import_members,
     "report": _cmd_report,

@@ -118,8 +118,14 @@ def _run_online(app: QApplication, db_path: Path | str | None, screenshot: Path 
     if not demo:
         assert server is not None
         return run_signed_in(app, SignIn(server, data_dir()), override, shot)
-    from registry.embedded import EmbeddedRegistry
-
+    try:
+        from registry.embedded import EmbeddedRegistry
+    except ImportError:  # the installed app carries no registry server
+        print(QCoreApplication.translate(
+            "App", "The demo mode needs the registry server, which this installation does "
+            "not include; run the program from its source (python3 dev.py demo)."),
+            file=sys.stderr)
+        return 2
     registry = EmbeddedRegistry().start()
     try:
         options = SignIn(registry.base_url, data_dir(), server_id="demo",
