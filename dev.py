@@ -72,7 +72,8 @@ def installer(*extra: str) -> int:
         print("makensis not found (Debian: apt-get install nsis; Windows: NSIS 3)")
         return 2
     out = DIST / ("chairclient-setup.exe" if os.name == "nt" else "chairclient-setup-check.exe")
-    return subprocess.call([makensis, "-V2", "-INPUTCHARSET", "UTF8", f"-DBUNDLE_DIR={BUNDLE}",
+    # -WX: a warning fails the build as an error does.
+    return subprocess.call([makensis, "-V2", "-WX", "-INPUTCHARSET", "UTF8", f"-DBUNDLE_DIR={BUNDLE}",
                             f"-DOUTFILE={out}", *extra,
                             str(ROOT / "installer" / "chairclient.nsi")], cwd=ROOT)
 
