@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
             print(f"FAIL {name}: {exc}", flush=True)
         else:
             print(f"ok   {name} ({time.monotonic() - started:.1f} s)", flush=True)
-    print(f"smoke: {len(checks) - failed} passed, {failed} failed")
+    print(f"smoke checks of {bundle.name}: {len(checks) - failed} of {len(checks)} passed")
     return 1 if failed else 0
 
 
