@@ -180,6 +180,10 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Рабочее место председателя</translation>
     </message>
     <message>
+        <source>The demo mode needs the registry server, which this installation does not include; run the program from its source (python3 dev.py demo).</source>
+        <translation>Для демонстрационного режима нужен сервер реестра, которого нет в этой установке; запустите программу из исходного кода (python3 dev.py demo).</translation>
+    </message>
+    <message>
         <source>Could not save the screenshot to %1</source>
         <translation>Не удалось сохранить снимок окна в %1</translation>
     </message>
@@ -1678,6 +1682,60 @@ Delete them and download your organisation again from the registry? Changes that
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Chair&apos;s guide</source>
+        <translation>Руководство председателя</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>Chair&apos;s &amp;guide</source>
+        <translation>&amp;Руководство председателя</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>not connected (working offline)</source>
+        <translation>не подключён (работа без связи)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Версия %1</translation>
+    </message>
+    <message>
+        <source>Registry: %1</source>
+        <translation>Реестр: %1</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Папка данных: %1</translation>
+    </message>
+    <message>
+        <source>The register of members of the education workers&apos; union for chairs of primary, local and regional organisations.</source>
+        <translation>Реестр членов Общероссийского Профсоюза образования для председателей первичных, местных и региональных организаций.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
         <source>&amp;Load members from a spreadsheet…</source>
@@ -2207,7 +2265,7 @@ Delete them and download your organisation again from the registry? Changes that
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>&amp;О программе</translation>
+        <translation type="vanished">&amp;О программе</translation>
     </message>
     <message>
         <source>&amp;Conflicting changes…</source>
@@ -2267,13 +2325,13 @@ Delete them and download your organisation again from the registry? Changes that
     </message>
     <message>
         <source>About</source>
-        <translation>О программе</translation>
+        <translation type="vanished">О программе</translation>
     </message>
     <message>
         <source>Chair&apos;s Workplace
 
 The register of members of the education workers&apos; union for chairs of primary, local and regional organisations.</source>
-        <translation>Рабочее место председателя
+        <translation type="vanished">Рабочее место председателя
 
 Учёт членов Профсоюза для председателей первичных, местных и региональных организаций Профсоюза.</translation>
     </message>
