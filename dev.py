@@ -4,6 +4,9 @@
     python3 dev.py demo      # create .venv if needed, install, start the app on demo data
     python3 dev.py test      # create .venv if needed, install, run the whole test suite
     python3 dev.py bench     # run the benchmarks and print a table
+    python3 dev.py build     # freeze the app with PyInstaller: dist/ChairClient/
+    python3 dev.py smoke     # smoke-test that frozen bundle (installer/smoke.py)
+    python3 dev.py installer # compile the NSIS installer script (needs makensis)
 
 Only the standard library is used here, so it works with a bare Python >= 3.11.
 """
@@ -41,7 +44,7 @@ def ensure_venv() -> None:
     print("Installing dependencies into .venv …", flush=True)
     pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}[registry,test]"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[registry,test,build]"], check=True)
     STAMP.write_text(wanted)
 
 
@@ -49,13 +52,45 @@ def run(*args: str, env: dict[str, str] | None = None) -> int:
     return subprocess.call([str(PYTHON), *args], cwd=ROOT, env={**os.environ, **(env or {})})
 
 
+DIST = ROOT / "dist"
+BUNDLE = DIST / "ChairClient"
+
+
+def build(*extra: str) -> int:
+    """The PyInstaller onedir bundle of installer/chairclient.spec for this system."""
+    return run("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+               "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"),
+               *extra, str(ROOT / "installer" / "chairclient.spec"))
+
+
+def installer(*extra: str) -> int:
+    """Compile installer/chairclient.nsi over the bundle (on Linux: proves the script)."""
+    import shutil
+
+    makensis = shutil.which("makensis")
+    if makensis is None:
+        print("makensis not found (Debian: apt-get install nsis; Windows: NSIS 3)")
+        return 2
+    out = DIST / ("chairclient-setup.exe" if os.name == "nt" else "chairclient-setup-check.exe")
+    # -WX: a warning fails the build as an error does.
+    return subprocess.call([makensis, "-V2", "-WX", "-INPUTCHARSET", "UTF8", f"-DBUNDLE_DIR={BUNDLE}",
+                            f"-DOUTFILE={out}", *extra,
+                            str(ROOT / "installer" / "chairclient.nsi")], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
     rest = argv[1:]
-    if command not in {"demo", "test", "bench"}:
+    if command not in {"demo", "test", "bench", "build", "smoke", "installer"}:
         print(__doc__)
         return 0 if command == "help" else 2
+    if command == "installer":
+        return installer(*rest)
     ensure_venv()
+    if command == "build":
+        return build(*rest)
+    if command == "smoke":
+        return run(str(ROOT / "installer" / "smoke.py"), *(rest or [str(BUNDLE)]))
     if command == "demo":
         return run("-m", "chairclient", "--demo", *rest)
     if command == "bench":

@@ -97,7 +97,9 @@ def main(db_path: str) -> int:
     from ui.operations import Operations
 
     app = _application()
-    db = open_database(Path(db_path))
+    from bench.encryption import bench_key
+
+    db = open_database(Path(db_path), key=bench_key())
     operations = Operations(db)
     window = MainWindow(operations, remember_geometry=False)
     window.resize(1366, 900)

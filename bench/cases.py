@@ -64,6 +64,7 @@ def _timed(call: Callable[[], Any], repeats: int) -> tuple[float, list[float], A
 def queries(path: Path, repeats: int) -> list[Result]:
     from sqlalchemy import func, select
 
+    from bench.encryption import bench_key
     from chairclient.db.engine import open_database
     from chairclient.db.models import Member, Organisation
     from chairclient.queries.members import MemberFilter, fetch_rows, member_ids
@@ -72,7 +73,7 @@ def queries(path: Path, repeats: int) -> list[Result]:
     results: list[Result] = []
 
     def open_and_tree() -> int:
-        db = open_database(path)
+        db = open_database(path, key=bench_key())
         try:
             with db.session() as session:
                 return len(org_tree(session))
@@ -83,7 +84,7 @@ def queries(path: Path, repeats: int) -> list[Result]:
     results.append(Result("open database + org tree", ms, "ms", floor=1000.0, target=300.0,
                           detail={"runs_ms": times, "organisations": count}))
 
-    db = open_database(path)
+    db = open_database(path, key=bench_key())
     try:
         with db.session() as session:
             ms, times, _ = _timed(lambda: org_tree(session), repeats)

@@ -26,7 +26,9 @@ def dashboard(path: Path, repeats: int) -> list[Result]:
     from chairclient.queries.organisations import subtree_ids
 
     results = []
-    db = open_database(path)
+    from bench.encryption import bench_key
+
+    db = open_database(path, key=bench_key())
     try:
         with db.session() as session:
             region = session.scalar(select(Organisation.id).where(Organisation.level == "regional"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -77,8 +78,10 @@ class RegistryServer:
         self._log = log.open("w", encoding="utf-8")
         command = _python("registry", "serve", "--db", url, "--host", "127.0.0.1",
                           "--port", str(self.port), "--workers", str(workers))
-        # Every load client signs in from loopback at once, as chairs behind one NAT would.
-        env = {**os.environ, "REGISTRY_SIGN_IN_RATE": "100000"}
+        # Every load client signs in from loopback at once, as chairs behind one NAT would;
+        # a production-mode server needs its signing key from the environment.
+        env = {**os.environ, "REGISTRY_SIGN_IN_RATE": "100000",
+               "REGISTRY_SECRET": os.environ.get("REGISTRY_SECRET") or secrets.token_hex(32)}
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=self._log,
                                         stderr=subprocess.STDOUT, env=env)
         self._wait_ready(log)

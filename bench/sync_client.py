@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bench.encryption import bench_key
 from chairclient.db.engine import Database, open_database
 from chairclient.db.models import Member
 from chairclient.services.members import save_member
@@ -38,7 +39,7 @@ def _cpu_seconds() -> float:
 
 
 def _side(server: str, login: str, password: str, path: Path) -> tuple[Database, SyncEngine]:
-    db = open_database(path)
+    db = open_database(path, key=bench_key())
     client = RegistryClient(server)
     client.login(login, password)
     return db, SyncEngine(db, client)

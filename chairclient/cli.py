@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chairclient import paths
+from chairclient.version import __version__
 
 
 def _cmd_demo_data(argv: Sequence[str]) -> int:
@@ -49,7 +50,14 @@ def _cmd_import_members(argv: Sequence[str]) -> int:
     return import_members(argv)
 
 
+def _cmd_self_check(argv: Sequence[str]) -> int:
+    from chairclient.self_check import main as self_check
+
+    return self_check(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "self-check": _cmd_self_check,
     "demo-data": _cmd_demo_data,
     "import-members": _cmd_import_members,
     "report": _cmd_report,
@@ -67,6 +75,7 @@ def _gui_parser() -> argparse.ArgumentParser:
                         help="start an embedded demo registry and sign in to it")
     parser.add_argument("--server", help="registry address, e.g. https://reestr.example.ru")
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the main window and exit")
+    parser.add_argument("--version", action="version", version=f"chairclient {__version__}")
     return parser
 
 

@@ -26,3 +26,13 @@ def demo_database_path() -> Path:
 
 def log_dir() -> Path:
     return Path(_dirs.user_log_dir)
+
+
+def secure_data_dirs() -> None:
+    """The data folder and its accounts folder owner-only (0700), also when an older version
+    created them 0755; missing ones are left for whoever creates them (also 0700)."""
+    from chairclient.private_files import private_dir
+
+    for folder in (data_dir(), data_dir() / "accounts"):
+        if folder.is_dir():
+            private_dir(folder)

@@ -25,6 +25,7 @@ from registry.errors import error_doc
 from registry.models import organisations
 from registry.scope import compute_scope
 from sync.protocol import (
+    ClientReleaseInfo,
     ExchangeRequest,
     ExchangeResponse,
     Position,
@@ -77,6 +78,7 @@ def meta(user: ReadyUser, registry: RegistryDep) -> Response:
             scope=sorted(scope.org_ids),
             counts=pull_module.counts(session, scope),
             tombstone_horizon=tombstone_horizon(session),
+            client=ClientReleaseInfo(**vars(registry.release)),
         ))
 
 

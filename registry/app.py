@@ -20,20 +20,19 @@ from registry.deps import Registry
 from registry.errors import install_error_handlers
 from registry.exchange_path import ExchangePath
 from registry.models import server_settings
+from registry.settings import Settings
 from registry.throttle import SignInLimits
+from registry.version_gate import ClientVersionGate
 
 
-def _secret(db: Database) -> str:
-    env = os.environ.get("REGISTRY_SECRET")
-    if env:
-        return env
-    with db.read() as session:
-        value = session.scalar(
-            select(server_settings.c.value).where(server_settings.c.key == "secret")
-        )
-    if not value:
-        raise RuntimeError("registry database not initialised: run `python -m registry init-db`")
-    return value
+def _secret(db: Database, settings: Settings) -> str:
+    stored = None
+    if settings.secret is None and settings.demo:
+        with db.read() as session:
+            stored = session.scalar(
+                select(server_settings.c.value).where(server_settings.c.key == "secret")
+            )
+    return settings.signing_secret(stored)
 
 
 #: Comma-separated addresses or networks of the reverse proxies whose ``X-Forwarded-For`` names
@@ -77,6 +76,7 @@ def create_app(
     freeze_heap: bool = False,
     sign_in_limits: SignInLimits | None = None,
     proxies: list[str] | None = None,
+    settings: Settings | None = None,
 ) -> FastAPI:
     """The registry app on ``db_url`` (or an open :class:`Database`); the schema must exist.
     ``threads``: requests handled at once (see :data:`DEFAULT_THREADS`); ``freeze_heap``: the
@@ -85,7 +85,10 @@ def create_app(
     the limits on password attempts (default: the production ones); ``proxies``: the trusted
     reverse proxies (default: ``REGISTRY_TRUSTED_PROXIES``). Serve it with the server's own
     proxy-header handling off (``registry serve`` does): the app reads ``X-Forwarded-For``
-    itself, from these proxies only."""
+    itself, from these proxies only. ``settings``: from the environment when not given
+    (:mod:`registry.settings`); outside demo mode the app refuses to be made without a
+    proper ``REGISTRY_SECRET``."""
+    settings = settings or Settings.from_env()
     if db is None:
         if db_url is None:
             raise ValueError("db_url or db is required")
@@ -100,10 +103,11 @@ def create_app(
             "answers exactly like something that does not exist."
         ),
     )
-    app.state.registry = Registry(
-        db=db, tokens=TokenService(_secret(db), access_ttl, sign_in_limits))
+    tokens = TokenService(_secret(db, settings), access_ttl, sign_in_limits)
+    app.state.registry = Registry(db=db, tokens=tokens, release=settings.release)
     # The usual sync exchange is answered before routing; bodies are limited before either.
     app.add_middleware(ExchangePath, registry=app.state.registry)
+    app.add_middleware(ClientVersionGate, minimum=settings.release.minimum)
     app.add_middleware(RequestBody, max_bytes=MAX_BODY_BYTES)
     # Outermost: the client's address is known before anything counts attempts by it.
     app.add_middleware(ProxyHeadersMiddleware,

@@ -57,7 +57,7 @@ class RequestBody:
             return
         declared = _declared_length(scope)
         if declared is not None and declared > self.max_bytes:
-            await _answer(send, 413, {"detail": self._too_large()})
+            await answer(send, 413, {"detail": self._too_large()})
             return
         buffered: list[Message] = []
         size = 0
@@ -68,7 +68,7 @@ class RequestBody:
                 break  # the client went away: let the application see it
             size += len(message.get("body", b""))
             if size > self.max_bytes:
-                await _answer(send, 413, {"detail": self._too_large()})
+                await answer(send, 413, {"detail": self._too_large()})
                 return
             if not message.get("more_body", False):
                 break
@@ -77,7 +77,7 @@ class RequestBody:
         if where is not None:
             problem = {"type": "string_unstorable", "loc": ["body", *where]}
             detail, problems = validation_detail([problem])
-            await _answer(send, 422, {"detail": detail, "errors": problems})
+            await answer(send, 422, {"detail": detail, "errors": problems})
             return
         await self.app(scope, replay(buffered, receive), send)
 
@@ -128,7 +128,7 @@ def _declared_length(scope: Scope) -> int | None:
     return None
 
 
-async def _answer(send: Send, status: int, payload: dict[str, Any]) -> None:
+async def answer(send: Send, status: int, payload: dict[str, Any]) -> None:
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     await send(
         {

@@ -20,6 +20,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from chairclient.private_files import atomic_private, private_dir
+
 HEADER = ("Регион", "Организация", "Член Профсоюза (ФИО)", "Номер карты", "Адрес доставки")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,10 +50,12 @@ def order_paths(out_dir: Path, day: date) -> tuple[Path, Path]:
 
 def write_order_files(lines: Sequence[OrderLine], out_dir: Path, day: date) -> list[Path]:
     """Write (or rewrite) both files of the batch of ``day``; their paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir, tighten=False)
     xlsx, csv_path = order_paths(out_dir, day)
-    _write_xlsx(lines, xlsx, day)
-    _write_csv(lines, csv_path)
+    with atomic_private(xlsx) as part:  # personal data: 0600 from the first byte
+        _write_xlsx(lines, part, day)
+    with atomic_private(csv_path) as part:
+        _write_csv(lines, part)
     return [xlsx, csv_path]
 
 
@@ -77,11 +81,11 @@ def _write_xlsx(lines: Sequence[OrderLine], path: Path, day: date) -> None:
                 cell.quotePrefix = True
             row.append(cell)
         sheet.append(row)
-    book.save(path)
+    book.save(path)  # the caller's 0600 part
 
 
 def _write_csv(lines: Sequence[OrderLine], path: Path) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:  # a 0600 part
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(HEADER)
         for line in lines:

@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="worker processes (each with its own connection pool)")
     serve.add_argument("--threads", type=int, default=DEFAULT_THREADS,
                        help="requests each worker handles at once (default %(default)s)")
+    serve.add_argument("--demo", action="store_true",
+                       help="demo mode: no REGISTRY_SECRET needed (the key the database keeps)")
     serve.add_argument("--access-log", action="store_true",
                        help="log every request line (off: a proxy in front usually logs them)")
     with_db("init-db", "create or upgrade the schema")
@@ -108,24 +110,33 @@ def serve_app() -> FastAPI:
                       freeze_heap=True)
 
 
-def _serve(args: argparse.Namespace, db: Database) -> None:
+def _serve(args: argparse.Namespace, db: Database) -> int:
     """uvicorn's own proxy headers stay off: the app believes ``X-Forwarded-For`` only from
     ``REGISTRY_TRUSTED_PROXIES`` (registry.app), and uvicorn would trust 127.0.0.1's."""
     import uvicorn
 
     from registry.app import create_app
+    from registry.settings import ConfigurationError, Settings
 
+    if args.demo:
+        os.environ["REGISTRY_DEMO"] = "1"  # also for the worker processes
+    try:
+        Settings.from_env().signing_secret("stored" if args.demo else None)
+    except ConfigurationError as exc:  # before the server binds a port
+        print(exc, file=sys.stderr)
+        return 2
     if args.workers <= 1:
         uvicorn.run(create_app(db=db, threads=args.threads, freeze_heap=True),
                     host=args.host, port=args.port, proxy_headers=False,
                     log_level="info", access_log=args.access_log)
-        return
+        return 0
     db.close()  # the workers open their own
     os.environ[_SERVE_DB] = args.db
     os.environ[_SERVE_THREADS] = str(args.threads)
     uvicorn.run("registry.cli:serve_app", factory=True, workers=args.workers,
                 host=args.host, port=args.port, proxy_headers=False, log_level="info",
                 access_log=args.access_log)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +155,7 @@ def _run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "init-db":
         print("Схема базы данных реестра обновлена")
     elif args.command == "serve":
-        _serve(args, db)
+        return _serve(args, db)
     elif args.command == "seed-demo":
         from registry.seed import seed_demo, users_as_json
 

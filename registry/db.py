@@ -15,6 +15,7 @@ from sqlalchemy import JSON, Engine, Table, create_engine, event, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from chairclient.private_files import create_private, private_dir
 from registry.models import server_counters, server_settings
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -179,7 +180,8 @@ def init_db(db: Database) -> None:
     if db.is_sqlite:
         path = make_url(db.url).database
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            private_dir(Path(path).parent, tighten=False)
+            create_private(path)  # every member of the union: owner-only
     command.upgrade(alembic_config(db.engine), "head")
     with db.write() as session:
         have = set(session.scalars(select(server_counters.c.key)))

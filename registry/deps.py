@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -10,6 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from registry.auth import AuthError, AuthUser, TokenService
 from registry.db import Database
+from registry.settings import ClientRelease
 from registry.throttle import source_key
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from /api/v1/auth/login")
@@ -19,10 +20,11 @@ PASSWORD_CHANGE_REQUIRED = "Требуется сменить пароль"
 
 @dataclass
 class Registry:
-    """What the app holds: the database and the token service."""
+    """What the app holds: the database, the token service, the client versions announced."""
 
     db: Database
     tokens: TokenService
+    release: ClientRelease = field(default_factory=ClientRelease)
 
 
 async def get_registry(request: Request) -> Registry:

@@ -14,7 +14,6 @@ the number). It holds personal data: it is written readable by its owner only (0
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from openpyxl.styles import Font
 from sqlalchemy import select
 
 from chairclient.domain.duplicates import DuplicateGroup, group_duplicates, mask_snils
+from chairclient.private_files import atomic_private
 from registry.db import Database
 from registry.models import members, organisations
 from registry.scope import subtree
@@ -58,13 +58,6 @@ def find_duplicates(db: Database, org_id: str) -> list[DuplicateGroup]:
     return group_duplicates(rows)
 
 
-def _private(path: Path) -> None:
-    """Create ``path`` readable by its owner only before anything is written into it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-    os.chmod(path, 0o600)
-
-
 def write_workbook(groups: list[DuplicateGroup], path: Path) -> int:
     """The groups as one sheet, one row per card; returns the number of rows."""
     book = Workbook()
@@ -89,6 +82,6 @@ def write_workbook(groups: list[DuplicateGroup], path: Path) -> int:
     for column, width in zip("ABCDEFGHIJ", (8, 20, 16, 18, 14, 18, 14, 40, 16, 12),
                              strict=True):
         sheet.column_dimensions[column].width = width
-    _private(path)
-    book.save(path)
+    with atomic_private(path) as part:  # owner-only before anything is written into it
+        book.save(part)
     return count

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from chairclient import paths
+from chairclient.private_files import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,9 @@ class EmbeddedRegistry:
         from registry.db import init_db, open_database
         from registry.models import organisations
         from registry.seed import seed_demo
+        from registry.settings import Settings
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         self._db = open_database(f"sqlite:///{self.path}")
         init_db(self._db)
         with self._db.read() as session:
@@ -72,7 +74,9 @@ class EmbeddedRegistry:
         self.users = [DemoLogin(u.login, u.password, u.role, u.org_name) for u in users]
         port = free_port()
         self.base_url = f"http://127.0.0.1:{port}"
-        config = uvicorn.Config(create_app(db=self._db), host="127.0.0.1", port=port,
+        # Demo mode: the signing key the demo database generated for itself is good enough.
+        app = create_app(db=self._db, settings=Settings.from_env(demo=True))
+        config = uvicorn.Config(app, host="127.0.0.1", port=port,
                                 log_level="warning", access_log=False, proxy_headers=False)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="demo-registry",

@@ -34,6 +34,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from chairclient.db.models import CARD_PRIORITY, LIVE_CARD_STATUSES
+from chairclient.private_files import atomic_private, private_dir, write_private_text
 from registry.auth import now_utc
 from registry.card_batch import system_context
 from registry.card_facts import cards, consents, full_name
@@ -243,15 +244,15 @@ def _csv_text(value: str) -> str:
 
 def write_feed_files(feed: Feed, out_dir: Path) -> list[Path]:
     """``profcards-YYYY-MM-DD.csv`` (UTF-8 with BOM, ``;``) and ``.json`` of the feed."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir, tighten=False)
     csv_path, json_path = feed_paths(out_dir, feed.feed_date)
-    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_private(csv_path) as part, part.open(
+            "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(COLUMNS.values())
         for line in feed.lines:
             writer.writerow([_csv_text(str(line.get(key) or "")) for key in COLUMNS])
-    json_path.write_text(json.dumps(feed_json(feed), ensure_ascii=False, indent=1),
-                         encoding="utf-8")
+    write_private_text(json_path, json.dumps(feed_json(feed), ensure_ascii=False, indent=1))
     return [csv_path, json_path]
 
 

@@ -1,28 +1,7 @@
-"""Where the bundled resources (fonts, report definitions, document texts) live."""
+"""Where the bundled resources live (:mod:`chairclient.resources`, their one home)."""
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
+from chairclient.resources import resource, resource_dir
 
-_ENV = "CHAIRCLIENT_RESOURCES"
-
-
-def resource_dir() -> Path:
-    """The ``resources/`` folder: an override, the frozen bundle, or the source tree."""
-    override = os.environ.get(_ENV)
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def resource(*parts: str) -> Path:
-    """A file under ``resources/``; raises FileNotFoundError naming it when it is missing."""
-    path = resource_dir().joinpath(*parts)
-    if not path.exists():
-        raise FileNotFoundError(f"Не найден файл ресурсов: {path}")
-    return path
+__all__ = ["resource", "resource_dir"]

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from chairclient.version import VERSION_HEADER, __version__
 from sync.pages import ExchangeAnswer, PulledPage, read_answer, read_page
 from sync.protocol import (
     API_PREFIX,
@@ -59,6 +60,11 @@ class ServerError(RegistryError):
     """The server answered 5xx (after the retries)."""
 
 
+class ClientTooOld(RegistryError):
+    """The registry no longer syncs with this version of the app (426); the message says
+    which version it needs. Local data stay as they are."""
+
+
 def _detail(response: httpx.Response) -> str:
     try:
         detail = response.json().get("detail")
@@ -68,7 +74,8 @@ def _detail(response: httpx.Response) -> str:
 
 
 class RegistryClient:
-    """Login, token refresh and the sync calls. ``transport`` lets tests inject faults."""
+    """Login, token refresh and the sync calls. ``transport`` lets tests inject faults;
+    ``version`` (the app's own unless a test says otherwise) goes with every request."""
 
     def __init__(
         self,
@@ -79,9 +86,13 @@ class RegistryClient:
         retries: int = 3,
         backoff: float = 0.3,
         on_tokens: Callable[[TokenResponse], None] | None = None,
+        version: str = __version__,
     ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.version = version
         self.http = httpx.Client(
-            base_url=base_url.rstrip("/") + API_PREFIX, transport=transport, timeout=timeout
+            base_url=self.base_url + API_PREFIX, transport=transport, timeout=timeout,
+            headers={VERSION_HEADER: version},
         )
         self.retries = retries
         self.backoff = backoff
@@ -256,6 +267,8 @@ class RegistryClient:
             raise ServerError(SERVER_ERROR_MESSAGE, status)
         if status == 401:
             raise AuthError(_detail(response), status)
+        if status == 426:
+            raise ClientTooOld(_detail(response), status)
         if status == 403 and _detail(response) == PASSWORD_CHANGE_DETAIL:
             raise PasswordChangeRequired(PASSWORD_CHANGE_DETAIL, status)
         if status >= 400:

@@ -18,6 +18,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from chairclient.private_files import write_private_text
+
 log = logging.getLogger(__name__)
 
 SERVICE = "ChairClient"
@@ -117,6 +119,6 @@ def load_last(data_dir: Path) -> LastAccount:
 
 def save_last(data_dir: Path, account: LastAccount) -> None:
     """Remember the server and login (never a password or token)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
     data = {"server": account.server, "login": account.login, "remember": account.remember}
-    (data_dir / SETTINGS_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    write_private_text(data_dir / SETTINGS_FILE, json.dumps(data, ensure_ascii=False),
+                       own_folder=True)

@@ -172,6 +172,14 @@ class UserInfo(BaseModel):
     positions: list[Position] = []
 
 
+class ClientReleaseInfo(BaseModel):
+    """The desktop client's versions as the registry announces them (empty: not announced)."""
+
+    latest: str = Field("", description="The newest client version, e.g. 0.3.0")
+    minimum: str = Field("", description="Older clients may not sync (answered 426)")
+    download_url: str = Field("", description="Where the installer of the newest version is")
+
+
 class SyncMeta(BaseModel):
     """Who the user is, what they may see, and how many live rows each organisation holds."""
 
@@ -184,6 +192,7 @@ class SyncMeta(BaseModel):
     tombstone_horizon: int = Field(
         0, description="Cursors below this (other than 0) must be re-downloaded from 0"
     )
+    client: ClientReleaseInfo = Field(default_factory=ClientReleaseInfo)
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -199,6 +208,8 @@ class SyncMeta(BaseModel):
                     "scope": [_ORG],
                     "counts": {_ORG: {"organisation": 1, "member": 54}},
                     "tombstone_horizon": 0,
+                    "client": {"latest": "0.3.0", "minimum": "0.2.0",
+                               "download_url": "https://reestr.example.ru/download/"},
                 }
             ]
         }

@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Registries in tests run as in production (a signing key from the environment, 32+ bytes);
+# registry/settings.py refuses to start without one outside demo mode. Child processes
+# (``registry serve``) inherit it.
+os.environ.setdefault("REGISTRY_SECRET", "test-signing-key-" + "0123456789abcdef" * 2)
 
 #: The session's PostgreSQL cluster fixture (``pg_cluster``), for registry and sync tests.
 pytest_plugins = ("tests.pg",)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chairclient.db.engine import open_database
-from chairclient.paths import APP_AUTHOR, APP_NAME
+from chairclient.paths import APP_AUTHOR, APP_NAME, secure_data_dirs
+from chairclient.private_files import atomic_private, make_private
 from ui.i18n import install_translators
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ def run_app(db_path: Path | str | None, screenshot: Path | str | None = None, *,
     first member rows are on screen, and the application exits (no display needed); in demo
     mode it signs in as ``chair1`` and synchronises first.
     """
+    secure_data_dirs()
     if screenshot is not None and _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
@@ -116,8 +118,14 @@ def _run_online(app: QApplication, db_path: Path | str | None, screenshot: Path 
     if not demo:
         assert server is not None
         return run_signed_in(app, SignIn(server, data_dir()), override, shot)
-    from registry.embedded import EmbeddedRegistry
-
+    try:
+        from registry.embedded import EmbeddedRegistry
+    except ImportError:  # the installed app carries no registry server
+        print(QCoreApplication.translate(
+            "App", "The demo mode needs the registry server, which this installation does "
+            "not include; run the program from its source (python3 dev.py demo)."),
+            file=sys.stderr)
+        return 2
     registry = EmbeddedRegistry().start()
     try:
         options = SignIn(registry.base_url, data_dir(), server_id="demo",
@@ -128,6 +136,20 @@ def _run_online(app: QApplication, db_path: Path | str | None, screenshot: Path 
         registry.stop()
 
 
+def _grab(window):
+    """The window as a picture: from the display server's own pixels when there is one (on
+    xcb this proves the window really reached the screen), rendered offscreen otherwise."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen()
+    if QGuiApplication.platformName() != "offscreen" and screen is not None:
+        frame = window.frameGeometry()
+        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        if not shot.isNull():
+            return shot
+    return window.grab()
+
+
 def take_screenshot(app: QApplication, window, path: Path,
                     timeout_ms: int = SCREENSHOT_TIMEOUT_MS, *, ready=None) -> int:
     """Wait for ``ready`` (default ``window.content_ready``) or time out, save a PNG; exit code."""
@@ -136,8 +158,14 @@ def take_screenshot(app: QApplication, window, path: Path,
     def grab() -> None:
         if outcome:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        saved = window.grab().save(str(path), "PNG")
+        try:
+            with atomic_private(path) as part:  # the window shows personal data: 0600
+                if not _grab(window).save(str(part), "PNG"):
+                    raise OSError("the PNG was not written")
+                make_private(part)  # Qt may write a new file in place of the 0600 part
+            saved = True
+        except OSError:
+            saved = False
         if not saved:
             print(QCoreApplication.translate("App", "Could not save the screenshot to %1").replace("%1", str(path)),
                   file=sys.stderr)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -19,6 +18,7 @@ from ui.bulk.attach import attach_bulk_actions
 from ui.card_requests import CardRequestsPanel
 from ui.closure import ClosureActions
 from ui.dashboard import DashboardPanel
+from ui.help import HelpActions
 from ui.importing import ImportActions
 from ui.member_list import MemberListPanel
 from ui.operations import Operations
@@ -150,7 +150,6 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_menus(self) -> None:
-        keys = QKeySequence.StandardKey
         self.find_action = self._action(self.tr("&Find a member"), "Ctrl+F",
                                         self.members.focus_search)
         self.new_action = self._action(self.tr("&New union member"), "Ctrl+N",
@@ -162,7 +161,6 @@ class MainWindow(QMainWindow):
         self.refresh_action.setToolTip(self.tr("Read the data again (F5)"))
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        about = self._action(self.tr("&About"), keys.HelpContents, self._about)
 
         self.conflicts_action = self._action(self.tr("&Conflicting changes…"), None,
                                              self.show_conflicts)
@@ -190,8 +188,8 @@ class MainWindow(QMainWindow):
 
         self.duplicates = DuplicatesActions.attach(self, operations=self._ops, menu=members_menu)
         self.closure = ClosureActions.attach(self, operations=self._ops)
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_menu.addAction(about)
+        self.help = HelpActions.attach(self, self._help_page)
+        self.help_menu = self.help.menu
         self._set_workspace_enabled(False)
 
     def _make_document_menus(self) -> None:
@@ -284,6 +282,7 @@ class MainWindow(QMainWindow):
         self.sync_indicator = indicator
         self.refresh_action.setToolTip(self.tr("Synchronise with the registry (F5)"))
         self.refresh_action.setText(self.tr("&Synchronise"))
+        self.help.registry_address = controller.client.base_url
         for action in (self.conflicts_action, self.rejected_action, self.logout_action):
             action.setVisible(True)
         self.sync_separator.setVisible(True)
@@ -376,10 +375,13 @@ class MainWindow(QMainWindow):
 
     # -- window -------------------------------------------------------------------------------
 
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About"), self.tr(
-            "Chair's Workplace\n\nThe register of members of the education workers' union "
-            "for chairs of primary, local and regional organisations."))
+    def _help_page(self) -> str:
+        """The guide's page about the current tab (F1)."""
+        pages = {self.passport: "passport.html", self.members: "members.html",
+                 self.card_requests: "cards.html", self.dashboard: "reports.html"}
+        if self.workspace.currentWidget() is not self.workspace_page:
+            return "sync.html"  # nothing synchronised yet: how the data arrive
+        return pages.get(self.tabs.currentWidget(), "index.html")
 
     def _fit_to_screen(self) -> None:
         """First start: 1280×800, or nearly the whole screen of a small laptop."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +13,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from chairclient.db import migrate
+from chairclient.db import cipher, migrate
+from chairclient.private_files import create_private, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,18 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` with our pragmas on every pooled connection."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine on ``path`` with our pragmas on every pooled connection; with ``key`` the
+    file is a SQLCipher database (:mod:`chairclient.db.cipher`), opened through the same
+    SQLite dialect: the rest of the code cannot tell."""
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+    else:
+        # The dialect's module is SQLCipher's, so its errors are the ones SQLAlchemy wraps;
+        # the URL keeps the file pool (a connection per thread, as for a plain file).
+        engine = create_engine(
+            f"sqlite:///{path}", future=True, module=cipher.dbapi(),
+            creator=lambda: cipher.connect(path, key, check_same_thread=False))
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -60,12 +69,15 @@ class Database:
         self.engine.dispose()
 
 
-def backup_file(path: Path, reason: str) -> Path:
-    """Copy the database next to itself with SQLite's online backup (consistent under WAL)."""
+def backup_file(path: Path, reason: str, key: bytes | None = None) -> Path:
+    """Copy the database next to itself with SQLite's online backup (consistent under WAL);
+    an encrypted database (``key``) gives an encrypted copy."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{reason}-{stamp}{path.suffix}")
-    copy_database(path, target)
-    shutil.copymode(path, target)
+    target = create_private(path.with_name(f"{path.stem}.backup-{reason}-{stamp}{path.suffix}"))
+    if key is None:
+        copy_database(path, target)
+    else:
+        cipher.copy_encrypted(path, target, key)
     return target
 
 
@@ -82,21 +94,33 @@ def copy_database(source: Path, target: Path) -> None:
         src.close()
 
 
-def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
+def open_database(path: Path | str, *, upgrade: bool = True,
+                  key: bytes | None = None) -> Database:
     """Open (creating if needed) the database at ``path`` and bring its schema to head.
 
     An existing database whose schema is behind is backed up before the migration runs, so a
-    failed or unwanted upgrade can always be undone by hand.
+    failed or unwanted upgrade can always be undone by hand. With ``key`` the database is
+    encrypted (SQLCipher); a plain one of an older version is converted first
+    (:func:`chairclient.db.cipher.encrypt_in_place`, a backup before). A wrong key raises
+    :class:`chairclient.db.cipher.WrongKey`.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
+    private_dir(path.parent, tighten=False)
+    if key is not None:
+        if cipher.is_plain(path):
+            cipher.encrypt_in_place(path, key)
+        for leftover in cipher.plain_backups(path):  # a conversion cut short
+            cipher.encrypt_in_place(leftover, key, backup=False)
+        if cipher.is_encrypted(path):
+            cipher.connect(path, key).close()  # WrongKey now, not deep inside a migration
+    create_private(path)  # SQLite gives its -wal and -shm files the mode of the database
+    engine = make_engine(path, key)
     if upgrade:
         current = migrate.current_revision(engine)
         head = migrate.head_revision()
         if current != head:
             if current is not None:
-                copy = backup_file(path, f"before-{head}")
+                copy = backup_file(path, f"before-{head}", key)
                 log.info("Database backed up to %s before migrating %s → %s", copy, current, head)
             migrate.upgrade(engine)
         _finish_first_download(engine)

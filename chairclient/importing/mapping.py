@@ -15,6 +15,7 @@ from typing import Any
 from chairclient.importing.columns import COLUMNS, COLUMNS_BY_FIELD, FULL_NAME, fold_header
 from chairclient.importing.errors import ImportRefused
 from chairclient.importing.reader import HEADER_SCAN_ROWS, MAX_DATA_ROWS, SheetRows, too_many_rows
+from chairclient.private_files import write_private_text
 
 Mapping = dict[int, str]
 
@@ -190,10 +191,7 @@ class MappingStore:
         """Remember ``mapping`` for this layout (written atomically)."""
         data = self._load()
         data[fingerprint] = {str(k): v for k, v in sorted(mapping.items())}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(self.path.suffix + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(self.path)
+        write_private_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
 
     def mapping_for(self, table: Table) -> Mapping:
         """The remembered mapping for the table's layout, else the guessed one."""

@@ -1,7 +1,8 @@
 """Reading spreadsheets (.xlsx, .xls, .csv) into plain rows of cell values.
 
-The kind of file is told by its content, not its name. Every refusal is an
-:class:`ImportRefused` with a Russian message fit for the user.
+The kind of file is told by its content (its first bytes), whatever its name. Every refusal
+is an :class:`ImportRefused` with a Russian message fit for the user; a file beyond the limits
+of :mod:`chairclient.importing.limits` is refused before it is parsed.
 """
 
 from __future__ import annotations
@@ -14,16 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chairclient.importing import limits
 from chairclient.importing.errors import ImportRefused
+from chairclient.importing.limits import MAX_CELL_CHARS, MAX_DATA_ROWS, too_many_rows
 
-#: More data rows than this and the file is refused (the UI and the benchmark assume it).
-MAX_DATA_ROWS = 100_000
+__all__ = ["MAX_DATA_ROWS", "HEADER_SCAN_ROWS", "SheetRows", "open_spreadsheet",
+           "too_many_rows"]
 #: The header row is looked for within this many non-empty rows at the top of a sheet.
 HEADER_SCAN_ROWS = 20
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED_MARKS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+#: First bytes of files people mistake for spreadsheets (pictures, PDFs, archives, documents).
+_OTHER_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"\x1f\x8b", b"Rar!",
+                b"7z\xbc\xaf", b"{\\rtf", b"MZ")
+_OPENDOCUMENT = b"application/vnd.oasis.opendocument.spreadsheet"
 
 NOT_A_SPREADSHEET = (
     "Файл не является электронной таблицей. Поддерживаются файлы Excel (.xlsx, .xls) и CSV; "
@@ -36,12 +43,10 @@ ENCRYPTED = (
 EMPTY_FILE = "Файл пуст: в нём нет ни одной заполненной строки."
 
 
-def too_many_rows(limit: int) -> str:
-    """The refusal of a file with more than ``limit`` data rows."""
-    return (
-        f"В файле больше {limit:,} строк данных — это больше, чем можно загрузить за один раз. "
-        "Разделите таблицу на несколько файлов."
-    ).replace(",", " ")
+OPENDOCUMENT = (
+    "Это таблица OpenDocument (.ods). Откройте её в LibreOffice или Excel и сохраните как "
+    "книгу Excel (.xlsx)."
+)
 
 
 Row = tuple[int, list[Any]]
@@ -69,6 +74,8 @@ def _collect(name: str, rows: Iterable[Iterable[Any]], max_rows: int) -> SheetRo
             values.pop()
         if not values or all(_is_blank(v) for v in values):
             continue
+        if any(isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in values):
+            raise ImportRefused(limits.cell_too_long(number))
         sheet.rows.append((number, values))
         if len(sheet.rows) > limit:
             raise ImportRefused(too_many_rows(max_rows))
@@ -123,9 +130,13 @@ class XlsxSpreadsheet(Spreadsheet):
         super().__init__(path)
         import openpyxl
 
+        # A file object, not the path: openpyxl would refuse a workbook by its name (a
+        # «.csv» that is really a workbook); the content has told the kind already.
+        self._handle = path.open("rb")
         try:
-            self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            self._book = openpyxl.load_workbook(self._handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a broken file
+            self._handle.close()
             raise ImportRefused(NOT_A_SPREADSHEET) from exc
 
     @property
@@ -134,6 +145,7 @@ class XlsxSpreadsheet(Spreadsheet):
 
     def close(self) -> None:
         self._book.close()
+        self._handle.close()
 
     def _rows(self, name: str) -> Iterator[Iterable[Any]]:
         sheet = self._book[name]
@@ -233,29 +245,54 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _unreadable(exc: OSError) -> ImportRefused:
+    return ImportRefused(f"Не удалось прочитать файл: {exc.strerror or exc}")
+
+
 def open_spreadsheet(path: Path | str) -> Spreadsheet:
-    """Open ``path`` as a spreadsheet, telling the format by its first bytes."""
+    """Open ``path`` as a spreadsheet, telling the format by its first bytes; refuse a file
+    beyond the limits (:mod:`~chairclient.importing.limits`) before parsing it."""
     path = Path(path)
+    try:
+        size = path.stat().st_size
+        limits.check_file_size(size)  # before a byte is read: a 300 MB file is never read
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        raise _unreadable(exc) from exc
+    if head.startswith(_ZIP_MAGIC):
+        return _open_workbook(path, size)
+    if head.startswith(_OTHER_MAGIC):
+        raise ImportRefused(NOT_A_SPREADSHEET)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"Не удалось прочитать файл: {exc.strerror or exc}") from exc
+        raise _unreadable(exc) from exc
     if not data.strip():
         raise ImportRefused(EMPTY_FILE)
     if data.startswith(_OLE_MAGIC):
         if any(mark in data for mark in _ENCRYPTED_MARKS):
             raise ImportRefused(ENCRYPTED)
         return XlsSpreadsheet(path)
-    if data.startswith(_ZIP_MAGIC):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile as exc:
-            raise ImportRefused(NOT_A_SPREADSHEET) from exc
-        if "xl/workbook.xml" not in names:
-            raise ImportRefused(NOT_A_SPREADSHEET)
-        return XlsxSpreadsheet(path)
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"%pdf", b"<html", b"<!doctype", b"<?xml", b"{\\rtf")):
+    start = data[:512].lstrip().lower()
+    if start.startswith((b"<html", b"<!doctype", b"<?xml")):
         raise ImportRefused(NOT_A_SPREADSHEET)
+    limits.check_text_rows(data)
     return CsvSpreadsheet(path, data)
+
+
+def _open_workbook(path: Path, size: int) -> Spreadsheet:
+    """A zip: an Excel workbook within the limits, else a clear refusal."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names:
+                if "mimetype" in names and archive.read("mimetype")[:80] == _OPENDOCUMENT:
+                    raise ImportRefused(OPENDOCUMENT)
+                raise ImportRefused(NOT_A_SPREADSHEET)
+            limits.check_workbook(archive, size)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        raise ImportRefused(NOT_A_SPREADSHEET) from exc
+    except OSError as exc:
+        raise _unreadable(exc) from exc
+    return XlsxSpreadsheet(path)

@@ -9,6 +9,7 @@ from openpyxl.styles import Font
 
 from chairclient.importing.outcome import OUTCOME_LABELS, ImportReport
 from chairclient.importing.preview import label
+from chairclient.private_files import atomic_private
 
 
 def save_report(report: ImportReport, path: Path | str, source_name: str = "") -> Path:
@@ -38,6 +39,6 @@ def save_report(report: ImportReport, path: Path | str, source_name: str = "") -
     for column, width in zip("ABCDE", (12, 36, 14, 80, 40), strict=True):
         rows.column_dimensions[column].width = width
     rows.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    with atomic_private(path) as part:  # names and reasons: personal data, 0600
+        book.save(part)
     return path

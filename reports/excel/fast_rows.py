@@ -110,7 +110,7 @@ def splice_rows(scaffold: Path, target: Path, rows: Iterable[Sequence[Any]],
         count = 0
         info = zipfile.ZipInfo(_SHEET, date_time=source.getinfo(_SHEET).date_time)
         info.compress_type = zipfile.ZIP_DEFLATED
-        with out.open(info, "w", force_zip64=True) as fh:
+        with out.open(info, "w", force_zip64=True) as fh:  # a member of the zip being written to its part
             fh.write(sheet[: match.start()].encode("utf-8"))
             chunk: list[str] = []
             for count, values in enumerate(rows, 1):

@@ -30,7 +30,6 @@ def scratch_next_to(target: Path) -> Iterator[None]:
 
     def create_temporary_file(suffix: str = "") -> str:
         path = sibling_part(target, f"sheet{suffix}.part")
-        path.touch(mode=0o600)
         _writer.ALL_TEMP_FILES.append(str(path))
         return str(path)
 

@@ -180,6 +180,10 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
         <translation>Рабочее место председателя</translation>
     </message>
     <message>
+        <source>The demo mode needs the registry server, which this installation does not include; run the program from its source (python3 dev.py demo).</source>
+        <translation>Для демонстрационного режима нужен сервер реестра, которого нет в этой установке; запустите программу из исходного кода (python3 dev.py demo).</translation>
+    </message>
+    <message>
         <source>Could not save the screenshot to %1</source>
         <translation>Не удалось сохранить снимок окна в %1</translation>
     </message>
@@ -1531,6 +1535,57 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
 </context>
 <context>
+    <name>DatabaseKey</name>
+    <message>
+        <source>Database passphrase</source>
+        <translation>Парольная фраза данных</translation>
+    </message>
+    <message>
+        <source>The data on this computer will be encrypted with a passphrase. Choose one of at least %1 characters; it will be asked at every start and cannot be recovered:</source>
+        <translation>Данные на этом компьютере будут зашифрованы парольной фразой. Придумайте фразу не короче %1 знаков; её будут спрашивать при каждом запуске, восстановить её нельзя:</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters. Choose a passphrase:</source>
+        <translation>Слишком коротко: нужно не меньше %1 знаков. Придумайте парольную фразу:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again:</source>
+        <translation>Введите парольную фразу ещё раз:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Choose a passphrase:</source>
+        <translation>Фразы не совпадают. Придумайте парольную фразу:</translation>
+    </message>
+    <message>
+        <source>Passphrase of the data on this computer:</source>
+        <translation>Парольная фраза данных на этом компьютере:</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Passphrase of the data on this computer:</source>
+        <translation>Неверная фраза. Парольная фраза данных на этом компьютере:</translation>
+    </message>
+    <message>
+        <source>No password store</source>
+        <translation>Нет хранилища паролей</translation>
+    </message>
+    <message>
+        <source>This computer has no working password store (keyring), so the key that encrypts your members&apos; data cannot be kept in it. The data will be encrypted with a passphrase instead, asked at every start.</source>
+        <translation>На этом компьютере нет работающего хранилища паролей, поэтому ключ, которым шифруются данные членов Профсоюза, негде сохранить. Данные будут зашифрованы парольной фразой, которую программа будет спрашивать при каждом запуске.</translation>
+    </message>
+    <message>
+        <source>Encryption key not found</source>
+        <translation>Ключ шифрования не найден</translation>
+    </message>
+    <message>
+        <source>The data on this computer are encrypted, and their key is no longer in the password store of this computer (a new user profile, or the store was cleared). They cannot be opened.
+
+Delete them and download your organisation again from the registry? Changes that were never synchronised are lost.</source>
+        <translation>Данные на этом компьютере зашифрованы, а их ключа больше нет в хранилище паролей (новый профиль пользователя или хранилище очищено). Открыть их нельзя.
+
+Удалить их и заново загрузить данные организации из реестра? Изменения, которые не были синхронизированы, будут потеряны.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Choose a date in the calendar</source>
@@ -1896,6 +1951,60 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
             <numerusform>%n года</numerusform>
             <numerusform>%n лет</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Chair&apos;s guide</source>
+        <translation>Руководство председателя</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>Chair&apos;s &amp;guide</source>
+        <translation>&amp;Руководство председателя</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>not connected (working offline)</source>
+        <translation>не подключён (работа без связи)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Версия %1</translation>
+    </message>
+    <message>
+        <source>Registry: %1</source>
+        <translation>Реестр: %1</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Папка данных: %1</translation>
+    </message>
+    <message>
+        <source>The register of members of the education workers&apos; union for chairs of primary, local and regional organisations.</source>
+        <translation>Реестр членов Общероссийского Профсоюза образования для председателей первичных, местных и региональных организаций.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
     </message>
 </context>
 <context>
@@ -2508,7 +2617,7 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>&amp;О программе</translation>
+        <translation type="vanished">&amp;О программе</translation>
     </message>
     <message>
         <source>&amp;Conflicting changes…</source>
@@ -2568,13 +2677,13 @@ Check that the disk is available and the file is not damaged. Error: %2</source>
     </message>
     <message>
         <source>About</source>
-        <translation>О программе</translation>
+        <translation type="vanished">О программе</translation>
     </message>
     <message>
         <source>Chair&apos;s Workplace
 
 The register of members of the education workers&apos; union for chairs of primary, local and regional organisations.</source>
-        <translation>Рабочее место председателя
+        <translation type="vanished">Рабочее место председателя
 
 Учёт членов Профсоюза для председателей первичных, местных и региональных организаций Профсоюза.</translation>
     </message>
@@ -3876,8 +3985,16 @@ Registry code: %2</source>
         <translation type="vanished">Вход устарел: выйдите и войдите снова</translation>
     </message>
     <message>
+        <source>New version %1 available</source>
+        <translation>Доступна новая версия %1</translation>
+    </message>
+    <message>
         <source>Downloading data… %1%</source>
         <translation>Загрузка данных… %1%</translation>
+    </message>
+    <message>
+        <source>This version is out of date: synchronisation is off</source>
+        <translation>Версия программы устарела: синхронизация отключена</translation>
     </message>
     <message>
         <source>Sign-in expired: sign in again</source>
@@ -3894,6 +4011,10 @@ Registry code: %2</source>
     <message>
         <source>Not synchronised yet</source>
         <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <source>Update needed</source>
+        <translation>Нужно обновление</translation>
     </message>
     <message>
         <source>F5 — synchronise now</source>

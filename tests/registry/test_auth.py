@@ -161,8 +161,14 @@ def test_bad_tokens_are_refused(api: Api, registry) -> None:
 
 
 def registry_secret(registry) -> str:
+    """The key the served registry signs with: REGISTRY_SECRET (tests/conftest.py sets it, as
+    production must), else the one a demo database keeps."""
+    import os
+
     from registry.models import server_settings
 
+    if os.environ.get("REGISTRY_SECRET"):
+        return os.environ["REGISTRY_SECRET"]
     with registry.db.read() as session:
         return session.scalar(
             select(server_settings.c.value).where(server_settings.c.key == "secret")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from chairclient.domain.passwords import password_problem
-from registry.embedded import DemoLogin
 from sync.client import Offline, PasswordChangeRequired, RegistryClient, RegistryError, ServerError
 from sync.credentials import keyring_available
 from ui.login.background import run_in_background
+
+if TYPE_CHECKING:  # the registry is no part of the installed client
+    from registry.embedded import DemoLogin
 
 ROLE_NAMES = {
     "admin": QT_TRANSLATE_NOOP("LoginDialog", "administrator"),

@@ -6,14 +6,17 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
-from registry.embedded import DemoLogin
 from sync import credentials
 from sync.client import AuthError, Offline, RegistryClient, RegistryError, ServerError
 from ui.login.background import wait_in_background
 from ui.login.dialog import LoginDialog
+
+if TYPE_CHECKING:  # the registry is no part of the installed client
+    from registry.embedded import DemoLogin
 
 log = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from chairclient.private_files import private_dir
 from reports.output import atomic_target
 
 SCRATCH_FOLDER = ".documents"
@@ -30,7 +31,7 @@ ChoosePath = Callable[[QWidget, str, str], Path | None]
 def scratch_dir(database_path: Path) -> Path:
     """The private documents folder beside the database (created, stale files removed)."""
     folder = database_path.parent / SCRATCH_FOLDER
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(folder)
     now = time.time()
     for entry in folder.iterdir():
         with contextlib.suppress(OSError):

@@ -11,20 +11,22 @@ from sync import conflicts, state
 from sync.client import (
     NOT_LOGGED_IN,
     AuthError,
+    ClientTooOld,
     Offline,
     RegistryClient,
     RegistryError,
     ServerError,
 )
 from sync.engine import SyncEngine, SyncReport
+from sync.release import ReleaseStatus, judge
 from ui.operations import OperationContext, Operations
 
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = 5 * 60 * 1000
 
-IDLE, RUNNING, DONE, OFFLINE, ERROR, SIGNED_OUT = (
-    "idle", "running", "done", "offline", "error", "signed_out")
+IDLE, RUNNING, DONE, OFFLINE, ERROR, SIGNED_OUT, TOO_OLD = (
+    "idle", "running", "done", "offline", "error", "signed_out", "too_old")
 
 
 def _parse_time(text: str | None) -> datetime | None:
@@ -44,6 +46,7 @@ class SyncController(QObject):
     finished = Signal(object)  # the SyncReport, or the exception of a failed run
     signed_out = Signal()  # the server refused the session: a sign-in is needed
     data_changed = Signal()  # a run brought or sent something: views should re-read
+    release_known = Signal(object)  # the ReleaseStatus, once per session (from /sync/meta)
 
     def __init__(self, operations: Operations, client: RegistryClient, *,
                  interval_ms: int = INTERVAL_MS, offline: bool = False,
@@ -59,6 +62,9 @@ class SyncController(QObject):
         #: Rows expected during a first download (0: unknown), for a percentage.
         self.total = 0
         self.runs = 0
+        #: What the registry says about versions; read once per session, at the first sync.
+        self.release: ReleaseStatus | None = None
+        self._release_announced = False
         self._context: OperationContext | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -107,6 +113,10 @@ class SyncController(QObject):
         if not self._client.signed_in:
             self._client.ping()  # offline without tokens: Offline until the server is back,
             raise AuthError(NOT_LOGGED_IN, 401)  # then a sign-in is needed
+        if self.release is None:
+            self.release = judge(self._client.meta().client, self._client.version)
+        if self.release.too_old:  # before anything is sent: the local data stay as they are
+            raise ClientTooOld(self.release.too_old_message(), 426)
         report = SyncEngine(self._ops.db, self._client, progress).run()
         with self._ops.db.session() as session:
             return report, conflicts.counts(session)
@@ -128,9 +138,15 @@ class SyncController(QObject):
             self.progress = done
             self.changed.emit()
 
+    def _announce_release(self) -> None:
+        if self.release is not None and not self._release_announced:
+            self._release_announced = True
+            self.release_known.emit(self.release)
+
     def _on_done(self, outcome: tuple[SyncReport, conflicts.Counts]) -> None:
         report, counts = outcome
         self._context = None
+        self._announce_release()
         self.runs += 1
         self.state, self.progress, self.counts, self.total = DONE, None, counts, 0
         if report.server_time is not None:
@@ -146,8 +162,13 @@ class SyncController(QObject):
         self._context = None
         self.runs += 1
         self.progress, self.total = None, 0
+        self._announce_release()
         if isinstance(exc, Offline):
             self.state = OFFLINE
+        elif isinstance(exc, ClientTooOld):
+            self.state = TOO_OLD
+            self.error_text = str(exc)
+            self._timer.stop()  # no sync until the new version is installed
         elif isinstance(exc, AuthError):
             self.state = SIGNED_OUT
             self._timer.stop()  # no point retrying until the person signs in again

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QToolButton,
+    QWidget,
+)
 
 from ui.i18n.formats import format_number
 from ui.sync import controller as c
@@ -25,6 +34,10 @@ class SyncIndicator(QWidget):
         self.progress.setMaximumWidth(90)
         self.progress.setMaximumHeight(14)
         self.progress.setTextVisible(False)
+        self.too_old_box: QMessageBox | None = None
+        self.update_notice = QLabel(self)
+        self.update_notice.setOpenExternalLinks(True)
+        self.update_notice.setVisible(False)
         self.conflicts = QToolButton(self)
         self.conflicts.setAutoRaise(True)
         self.conflicts.clicked.connect(self.conflicts_clicked)
@@ -33,10 +46,25 @@ class SyncIndicator(QWidget):
         self.rejected.clicked.connect(self.rejected_clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.progress, self.state, self.pending, self.conflicts, self.rejected):
+        for widget in (self.progress, self.state, self.pending, self.conflicts, self.rejected,
+                       self.update_notice):
             row.addWidget(widget)
         controller.changed.connect(self.update_view)
+        controller.release_known.connect(self.show_release)
         self.update_view()
+
+    def show_release(self, release) -> None:
+        """«Доступна новая версия X» with the registry's download address as a link."""
+        if not release.update_available:
+            self.update_notice.setVisible(False)
+            return
+        text = self.tr("New version %1 available").replace("%1", html.escape(release.latest))
+        url = release.download_url
+        if url.startswith(("https://", "http://")):
+            text = f'<a href="{html.escape(url, quote=True)}">{text}</a>'
+        self.update_notice.setText(text)
+        self.update_notice.setToolTip(url)
+        self.update_notice.setVisible(True)
 
     def state_text(self) -> str:
         ctl = self._controller
@@ -55,6 +83,8 @@ class SyncIndicator(QWidget):
                 text += " · " + self.tr("data as of %1").replace(
                     "%1", ctl.last_sync.astimezone().strftime("%d.%m.%Y %H:%M"))
             return text
+        if ctl.state == c.TOO_OLD:
+            return self.tr("This version is out of date: synchronisation is off")
         if ctl.state == c.SIGNED_OUT:
             return self.tr("Sign-in expired: sign in again")
         if ctl.state == c.ERROR:
@@ -64,8 +94,22 @@ class SyncIndicator(QWidget):
                 "%1", ctl.last_sync.astimezone().strftime("%d.%m.%Y %H:%M"))
         return self.tr("Not synchronised yet")
 
+    def _tell_too_old(self) -> None:
+        """Once: why the app stopped syncing (the status bar keeps a short form)."""
+        if self.too_old_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Update needed"),
+                          self._controller.error_text, QMessageBox.StandardButton.Ok,
+                          self.window())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.setModal(False)
+        box.show()
+        self.too_old_box = box
+
     def update_view(self) -> None:
         ctl = self._controller
+        if ctl.state == c.TOO_OLD:
+            self._tell_too_old()
         self.state.setText(self.state_text())
         self.state.setToolTip(ctl.error_text or self.tr("F5 — synchronise now"))
         self.progress.setVisible(ctl.state == c.RUNNING)

@@ -6,6 +6,7 @@ Loops back to the login dialog after «Выйти из учётной запис
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from chairclient.db.engine import open_database
-from sync import conflicts
+from sync import conflicts, db_key
 from ui.login.logout import LogoutDialog
 from ui.login.start import Account, SignIn, sign_in
 
@@ -34,8 +35,9 @@ class _Ready(QObject):
 
 
 def delete_local_data(db_path: Path) -> None:
-    """Remove the account's SQLite file with its WAL and shared-memory companions."""
-    for suffix in ("", "-wal", "-shm"):
+    """Remove the account's SQLite file with its WAL and shared-memory companions (and the
+    salt of its passphrase)."""
+    for suffix in ("", "-wal", "-shm", db_key.KDF_SUFFIX):
         path = db_path.with_name(db_path.name + suffix)
         path.unlink(missing_ok=True)
 
@@ -55,6 +57,7 @@ def run_signed_in(app: QApplication, options: SignIn, db_override: Path | None =
         account.forget()
         if outcome.delete_data:
             delete_local_data(db_path)
+            db_key.forget_key(account.login, account.server_id, db_path)
         if screenshot is not None:
             return outcome.code
 
@@ -79,17 +82,38 @@ class Session:
         self.db.close()
 
 
-def open_session(account: Account, db_path: Path, *, remember_geometry: bool = True) -> Session:
-    """Open the account's database and its main window with sync attached (not yet started).
+def account_key(account: Account, db_path: Path, *, interactive: bool = True) -> bytes:
+    """The key of the account's encrypted database (keyring, or a passphrase asked); when the
+    keyring lost it, the person may start afresh (the data deleted and downloaded again).
+    Raises :class:`ui.login.db_key.Cancelled` when no key is given."""
+    from ui.login import db_key as ask
 
-    Raises what :func:`open_database` raises when the file cannot be opened.
+    try:
+        return ask.database_key(account.login, account.server_id, db_path,
+                                interactive=interactive)
+    except db_key.KeyLost:
+        if not (interactive and ask.offer_fresh_start()):
+            raise ask.Cancelled from None
+        delete_local_data(db_path)
+        db_key.forget_key(account.login, account.server_id, db_path)
+        return ask.database_key(account.login, account.server_id, db_path,
+                                interactive=interactive)
+
+
+def open_session(account: Account, db_path: Path, *, remember_geometry: bool = True,
+                 interactive: bool = True) -> Session:
+    """Open the account's encrypted database and its main window with sync attached (not
+    yet started).
+
+    Raises what :func:`open_database` raises when the file cannot be opened, and
+    :class:`ui.login.db_key.Cancelled` when no key for it was given.
     """
     from ui.main_window import MainWindow
     from ui.operations import Operations
     from ui.sync.controller import SyncController
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    db = open_database(db_path)
+    key = account_key(account, db_path, interactive=interactive)
+    db = open_database(db_path, key=key)
     operations = Operations(db)
     window = MainWindow(operations, remember_geometry=remember_geometry)
     controller = SyncController(operations, account.client, offline=account.offline,
@@ -115,9 +139,15 @@ def open_session(account: Account, db_path: Path, *, remember_geometry: bool = T
 def _run_session(app: QApplication, account: Account, db_path: Path,
                  screenshot: Path | None) -> Outcome:
     from ui.app import SCREENSHOT_SIZE, report_open_failure, take_screenshot
+    from ui.login.db_key import Cancelled
 
     try:
-        session = open_session(account, db_path, remember_geometry=screenshot is None)
+        session = open_session(account, db_path, remember_geometry=screenshot is None,
+                               interactive=screenshot is None)
+    except Cancelled:
+        if screenshot is not None:
+            print("Нет ключа шифрования данных: хранилище паролей недоступно", file=sys.stderr)
+        return Outcome(code=1)
     except Exception as exc:  # tell the person, never a traceback window
         report_open_failure(db_path, exc, interactive=screenshot is None)
         return Outcome(code=1)
